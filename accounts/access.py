@@ -45,8 +45,7 @@ def role_required(*roles: Role) -> Callable[[Callable[..., HttpResponse]], Calla
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            assert isinstance(user, User)
-            if not (user.is_superuser or wanted & user.roles):
+            if not isinstance(user, User) or not (user.is_superuser or wanted & user.roles):
                 raise PermissionDenied
             if needs_mfa_setup(user):
                 return mfa_setup_redirect()

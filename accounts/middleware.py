@@ -21,8 +21,6 @@ class StaffMFAMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.path.startswith(reverse("admin:index")) and needs_mfa_setup(request.user):
-            messages.warning(
-                request, _("Stel eerst tweestapsverificatie in. Daarna kun je het beheer openen.")
-            )
+            messages.warning(request, _("Stel eerst tweestapsverificatie in. Daarna kun je het beheer openen."))
             return mfa_setup_redirect()
         return self.get_response(request)

@@ -61,9 +61,7 @@ def _decode(path: Path, encoding: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_csv(
-    path: Path, *, required: Iterable[str], encoding: str = "utf-8", delimiter: str = ","
-) -> list[Row]:
+def read_csv(path: Path, *, required: Iterable[str], encoding: str = "utf-8", delimiter: str = ",") -> list[Row]:
     """Read all rows of a CSV file, checking the encoding and that every required column is present."""
     text = _decode(path, encoding)
     if not text.strip():
@@ -86,9 +84,7 @@ def read_csv(
                 continue
             if len(record) != len(header):
                 raise ImportFailed(path, line, None, f"expected {len(header)} fields, found {len(record)}")
-            rows.append(
-                Row(path, line, {name: cell.strip() for name, cell in zip(header, record, strict=True)})
-            )
+            rows.append(Row(path, line, {name: cell.strip() for name, cell in zip(header, record, strict=True)}))
     except csv.Error as exc:
         raise ImportFailed(path, reader.line_num, None, f"malformed CSV ({exc})") from None
     if not rows:
@@ -96,7 +92,7 @@ def read_csv(
     return rows
 
 
-def progress(items: Iterable[T], *, desc: str, total: int | None = None, verbosity: int = 1) -> Iterator[T]:
+def progress[T](items: Iterable[T], *, desc: str, total: int | None = None, verbosity: int = 1) -> Iterator[T]:
     """A progress bar on stderr for long imports; silent at verbosity 0."""
     yield from tqdm(items, desc=desc, total=total, disable=verbosity == 0, file=sys.stderr, leave=False)
 

@@ -80,7 +80,7 @@ DEMO_USERS = [
 ]
 
 # A fixed TOTP secret for the demo staff accounts, so that a developer can add it to an authenticator app.
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - published, development only
 
 
 def load_support_points() -> None:
@@ -88,9 +88,7 @@ def load_support_points() -> None:
 
     for data in SUPPORT_POINTS:
         fields = {k: v for k, v in data.items() if k not in {"slug", "codes"}}
-        point, _ = SupportPoint.objects.update_or_create(
-            slug=data["slug"], defaults={**fields, "is_demo": True}
-        )
+        point, _ = SupportPoint.objects.update_or_create(slug=data["slug"], defaults={**fields, "is_demo": True})
         point.partnerships.set(Partnership.objects.filter(code__in=data["codes"]))
 
 
@@ -114,16 +112,11 @@ def load_users() -> None:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        EmailAddress.objects.get_or_create(
-            user=user, email=demo.email, defaults={"verified": True, "primary": True}
-        )
+        EmailAddress.objects.get_or_create(user=user, email=demo.email, defaults={"verified": True, "primary": True})
         if demo.support_point:
             point = SupportPoint.objects.get(slug=demo.support_point)
             Membership.objects.get_or_create(user=user, support_point=point, role=demo.role)
-        if (
-            demo.is_staff_role
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
+        if demo.is_staff_role and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)
 
 

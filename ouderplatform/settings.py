@@ -164,9 +164,7 @@ STORAGES = {
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -181,9 +179,7 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get(
             "TASKS_BACKEND",
-            "django.tasks.backends.immediate.ImmediateBackend"
-            if DEBUG
-            else "django_tasks_db.DatabaseBackend",
+            "django.tasks.backends.immediate.ImmediateBackend" if DEBUG else "django_tasks_db.DatabaseBackend",
         ),
     }
 }

@@ -112,9 +112,7 @@ def import_regions(*, files: RegionFiles, verbosity: int = 1) -> list[Tally]:
     return [partnerships, postcodes]
 
 
-def _upsert_partnerships(
-    municipality_counts: dict[str, Counter[str]], names: dict[str, tuple[str, str]]
-) -> Tally:
+def _upsert_partnerships(municipality_counts: dict[str, Counter[str]], names: dict[str, tuple[str, str]]) -> Tally:
     tally = Tally("Partnerships")
     existing = {p.code: p for p in Partnership.objects.select_for_update()}
     to_create, to_update = [], []
@@ -125,9 +123,7 @@ def _upsert_partnerships(
         current = existing.get(code)
         if current is None:
             to_create.append(
-                Partnership(
-                    code=code, sector=code[:2], municipalities=municipalities, name=name, website=website
-                )
+                Partnership(code=code, sector=code[:2], municipalities=municipalities, name=name, website=website)
             )
             continue
         changed = current.municipalities != municipalities

@@ -79,9 +79,7 @@ def find_region(query: str) -> LookupResult:
         )
     if not areas:
         return LookupResult(
-            error=_(
-                "We vinden geen plaats met de naam ‘%(name)s’. Controleer de spelling of vul je postcode in."
-            )
+            error=_("We vinden geen plaats met de naam ‘%(name)s’. Controleer de spelling of vul je postcode in.")
             % {"name": query}
         )
     # A place usually lies in one PO and one VO partnership; only where it is split does the parent have to choose.

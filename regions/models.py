@@ -17,17 +17,13 @@ class PartnershipQuerySet(models.QuerySet["Partnership"]):
     def coordinated_by(self, user: Any) -> PartnershipQuerySet:
         if user.is_superuser:
             return self
-        return self.filter(
-            support_points__memberships__user=user, support_points__memberships__role="coordinator"
-        )
+        return self.filter(support_points__memberships__user=user, support_points__memberships__role="coordinator")
 
 
 class Partnership(models.Model):
     """A samenwerkingsverband passend onderwijs (SWV), identified by its DUO code such as PO2301."""
 
-    code = models.CharField(
-        _("code"), max_length=10, unique=True, help_text=_("DUO-code, bijvoorbeeld PO2301.")
-    )
+    code = models.CharField(_("code"), max_length=10, unique=True, help_text=_("DUO-code, bijvoorbeeld PO2301."))
     sector = models.CharField(_("sector"), max_length=2, choices=Sector.choices)
     name = models.CharField(
         _("naam"),
@@ -36,9 +32,7 @@ class Partnership(models.Model):
         help_text=_("Leeg laten toont 'Samenwerkingsverband PO 23-01'."),
     )
     website = models.CharField(_("website"), max_length=200, blank=True)
-    municipalities = ArrayField(
-        models.CharField(max_length=100), default=list, blank=True, verbose_name=_("gemeenten")
-    )
+    municipalities = ArrayField(models.CharField(max_length=100), default=list, blank=True, verbose_name=_("gemeenten"))
 
     objects = PartnershipQuerySet.as_manager()
 
@@ -47,9 +41,7 @@ class Partnership(models.Model):
         verbose_name_plural = _("samenwerkingsverbanden")
         ordering = ["code"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(sector__in=["PO", "VO"]), name="partnership_sector_valid"
-            ),
+            models.CheckConstraint(condition=models.Q(sector__in=["PO", "VO"]), name="partnership_sector_valid"),
         ]
 
     def __str__(self) -> str:
@@ -87,9 +79,7 @@ class SupportPoint(models.Model):
     email = models.EmailField(_("e-mailadres"))
     phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
     website = models.URLField(_("website"), blank=True)
-    opening_hours = models.TextField(
-        _("bereikbaarheid"), blank=True, help_text=_("Bijvoorbeeld: ma–do 9–17 uur.")
-    )
+    opening_hours = models.TextField(_("bereikbaarheid"), blank=True, help_text=_("Bijvoorbeeld: ma–do 9–17 uur."))
     introduction = models.TextField(_("korte introductie"), blank=True)
     partnerships = models.ManyToManyField(
         Partnership, related_name="support_points", blank=True, verbose_name=_("samenwerkingsverbanden")

@@ -36,8 +36,7 @@ def choose_region(request: HttpRequest) -> HttpResponse:
             return _chosen(request, pick.cleaned_data["pc4"])
         form = RegionQueryForm()
         messages.error(request, _("Kies een van de gebieden in de lijst."))
-    elif request.method == "POST" and form.is_valid():
-        assert form.result is not None
+    elif request.method == "POST" and form.is_valid() and form.result is not None:
         if form.result.area is not None:
             return _chosen(request, form.result.area)
         candidates = form.result.candidates
@@ -59,9 +58,7 @@ def my_region(request: HttpRequest) -> HttpResponse:
     if region is None:
         return redirect("regions:choose")
     partnerships = Partnership.objects.filter(pk__in=region["partnership_ids"]).order_by("sector")
-    support_points = SupportPoint.objects.filter(pk__in=region["support_point_ids"]).prefetch_related(
-        "partnerships"
-    )
+    support_points = SupportPoint.objects.filter(pk__in=region["support_point_ids"]).prefetch_related("partnerships")
     context = {"region": region, "partnerships": partnerships, "support_points": support_points}
     return render(request, "regions/my_region.html", context)
 
@@ -78,6 +75,4 @@ def support_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     point = get_object_or_404(SupportPoint.objects.prefetch_related("partnerships"), slug=slug)
     region = chosen_region(request)
     is_own_region = bool(region and point.pk in region["support_point_ids"])
-    return render(
-        request, "regions/support_point_detail.html", {"point": point, "is_own_region": is_own_region}
-    )
+    return render(request, "regions/support_point_detail.html", {"point": point, "is_own_region": is_own_region})

@@ -22,9 +22,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("password", models.CharField(max_length=128, verbose_name="password")),
                 ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
@@ -96,9 +94,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("action", models.CharField(default="view", max_length=40, verbose_name="handeling")),
                 ("object_type", models.CharField(max_length=80, verbose_name="soort")),
@@ -122,9 +118,7 @@ class Migration(migrations.Migration):
             options={
                 "verbose_name": "toegangslog",
                 "verbose_name_plural": "toegangslog",
-                "indexes": [
-                    models.Index(fields=["object_type", "object_id"], name="accounts_ac_object__be248f_idx")
-                ],
+                "indexes": [models.Index(fields=["object_type", "object_id"], name="accounts_ac_object__be248f_idx")],
             },
         ),
         migrations.CreateModel(
@@ -132,9 +126,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "role",
@@ -167,9 +159,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "lidmaatschap",
                 "verbose_name_plural": "lidmaatschappen",
                 "constraints": [
-                    models.UniqueConstraint(
-                        fields=("user", "support_point", "role"), name="membership_unique_role"
-                    )
+                    models.UniqueConstraint(fields=("user", "support_point", "role"), name="membership_unique_role")
                 ],
             },
         ),

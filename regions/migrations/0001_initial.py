@@ -19,9 +19,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 (
                     "code",
@@ -76,9 +74,7 @@ class Migration(migrations.Migration):
             fields=[
                 (
                     "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
+                    models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID"),
                 ),
                 ("name", models.CharField(max_length=200, verbose_name="naam")),
                 ("slug", models.SlugField(max_length=80, unique=True, verbose_name="korte naam in de link")),
@@ -94,9 +90,7 @@ class Migration(migrations.Migration):
                 ("introduction", models.TextField(blank=True, verbose_name="korte introductie")),
                 (
                     "is_demo",
-                    models.BooleanField(
-                        default=False, help_text="Voorbeeldgegevens, niet echt.", verbose_name="demo"
-                    ),
+                    models.BooleanField(default=False, help_text="Voorbeeldgegevens, niet echt.", verbose_name="demo"),
                 ),
                 (
                     "partnerships",
@@ -153,12 +147,8 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "postcodegebieden",
                 "ordering": ["pc4"],
                 "indexes": [
-                    models.Index(
-                        django.db.models.functions.text.Upper("place"), name="postcodearea_place_upper"
-                    ),
-                    models.Index(
-                        django.db.models.functions.text.Upper("municipality"), name="postcodearea_muni_upper"
-                    ),
+                    models.Index(django.db.models.functions.text.Upper("place"), name="postcodearea_place_upper"),
+                    models.Index(django.db.models.functions.text.Upper("municipality"), name="postcodearea_muni_upper"),
                 ],
             },
         ),

@@ -25,7 +25,7 @@ class Command(BaseCommand):
             self.print_logins()
 
     def print_logins(self) -> None:
-        self.stdout.write("\nDemo logins (password for all: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for demo in DEMO_USERS:
             where = f" at {demo.support_point}" if demo.support_point else ""
             self.stdout.write(f"  {demo.role:<13} {demo.email}{where}")

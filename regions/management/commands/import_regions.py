@@ -25,6 +25,4 @@ class Command(BaseCommand):
         if any(t.changed for t in tallies):
             self.stdout.write(self.style.SUCCESS("Import finished."))
         else:
-            self.stdout.write(
-                self.style.SUCCESS("Nothing changed: the database already matches these files.")
-            )
+            self.stdout.write(self.style.SUCCESS("Nothing changed: the database already matches these files."))
