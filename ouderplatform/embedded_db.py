@@ -8,6 +8,7 @@ leaves only a stale pid file, which the next start recovers from.
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from pathlib import Path
 from typing import Any
@@ -55,5 +56,6 @@ def database_settings(pgdata: Path) -> dict[str, Any]:
         "HOST": str(info.socket_dir),
         "PORT": str(info.port or ""),
         "CONN_MAX_AGE": 0,
-        "TEST": {"NAME": f"test_{DATABASE_NAME}"},
+        # Several checkouts or helpers may share one embedded server: TEST_DB_SUFFIX keeps their test databases apart.
+        "TEST": {"NAME": f"test_{DATABASE_NAME}{os.environ.get('TEST_DB_SUFFIX', '')}"},
     }
