@@ -16,8 +16,10 @@ class SupportPointAdmin(SupportPointScopedAdmin):
     coordinator_can_delete = False
     list_display = ["name", "email", "phone", "is_demo"]
     search_fields = ["name", "slug"]
-    prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["partnerships"]
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj: Any = None) -> dict[str, list[str]]:
+        return {"slug": ["name"]} if request.user.is_superuser else {}
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         # Which partnerships a support point covers is decided nationally, not by the coordinator.

@@ -22,6 +22,12 @@ pytest_plugins = ["tests.browser_fixtures"]
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: object) -> None:
+    # Real hashing costs ~100 ms a user; tests create many users and do not test the hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
 def make_user(email: str, *, first_name: str = "", mfa: bool = False, **flags: bool) -> User:
     user = User.objects.create_user(email=email, password="correct-horse-battery", first_name=first_name, **flags)
     if mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
