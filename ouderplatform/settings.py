@@ -101,6 +101,14 @@ else:
 
     DATABASES = {"default": embedded_db.database_settings(BASE_DIR / ".pgdata" / "data")}
 
+# One cache shared by every app server (login rate limits must hold across them): a table in PostgreSQL.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ouderplatform_cache",
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

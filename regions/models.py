@@ -99,6 +99,12 @@ class SupportPoint(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("regions:support_point", kwargs={"slug": self.slug})
 
+    @property
+    def phone_uri(self) -> str:
+        """A tel: link target: digits only ("030 000 0000" → "tel:0300000000"), keeping a leading +."""
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"tel:{'+' if self.phone.strip().startswith('+') else ''}{digits}" if digits else ""
+
 
 class PostcodeArea(models.Model):
     """A four-digit postcode (PC4) with its place and the PO and VO partnership it legally belongs to."""
