@@ -15,4 +15,7 @@ urlpatterns = [
     path("toegankelijkheid", views.accessibility_statement, name="accessibility"),
     path("privacy", views.privacy_statement, name="privacy"),
     path("", include("regions.urls")),
+    path("kennisbank/", include("knowledgebase.urls")),
+    path("buddyhulp/", include("buddies.urls")),
+    path("vragen/", include("backoffice.urls")),
 ]
