@@ -114,6 +114,7 @@ class AssignRegionalForm(forms.Form):
     handler = forms.ModelChoiceField(
         label=_("Wie behandelt de vraag?"),
         queryset=User.objects.none(),
+        empty_label=_("Kies een persoon"),
         error_messages={"required": _("Kies een persoon."), "invalid_choice": _("Kies een persoon uit de lijst.")},
     )
 
@@ -133,6 +134,7 @@ class ReassignForm(forms.Form):
     assignee = forms.ModelChoiceField(
         label=_("Geef aan professional"),
         queryset=User.objects.filter(is_professional=True, is_active=True).order_by("first_name", "email"),
+        empty_label=_("Kies een professional"),
         error_messages={
             "required": _("Kies een professional."),
             "invalid_choice": _("Kies een professional uit de lijst."),
