@@ -247,6 +247,15 @@ class Escalation(models.Model):
                 name="escalation_take_next",
                 condition=Q(assignee__isnull=True, resolved_at__isnull=True),
             ),
+            # The queue page's default order over the open escalations: the first page is an index walk.
+            models.Index(
+                models.F("assignee").asc(nulls_first=True),
+                models.F("priority").desc(),
+                "next_due_at",
+                "id",
+                name="escalation_queue_order",
+                condition=Q(resolved_at__isnull=True),
+            ),
             models.Index(fields=["assignee", "resolved_at"]),
             models.Index(fields=["next_due_at"], condition=Q(resolved_at__isnull=True), name="escalation_open_due"),
         ]
