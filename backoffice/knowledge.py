@@ -17,7 +17,7 @@ from backoffice.choices import EventAction, MessageKind
 from backoffice.models import DraftArticleProposal, Question
 from backoffice.services import ActionNotAllowed, event_record
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+31|0)[\d\s-]{8,12}\d")
 POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
 # Capitalised words that are not at the start of a sentence are likely names (of a child, a teacher, a school).
