@@ -29,6 +29,13 @@ SLA_HOURS: dict[str, tuple[int, int]] = {
     Urgency.URGENT: (8, 40),
     Urgency.NORMAL: (24, 80),
 }
+SLA_LABELS: dict[str, Any] = {
+    "breached": _("verlopen"),
+    "at_risk": _("bijna verlopen"),
+    "paused": _("in de wacht"),
+    "done": _("afgerond"),
+    "ok": _("op tijd"),
+}
 # Within this many wall-clock hours of a deadline an escalation is "at risk".
 AT_RISK_HOURS = 8
 MAX_PRIORITY = 3
@@ -291,6 +298,12 @@ class Escalation(models.Model):
         if self.next_due_at and self.next_due_at <= now + dt.timedelta(hours=AT_RISK_HOURS):
             return "at_risk"
         return "ok"
+
+    @property
+    def sla(self) -> tuple[str, str]:
+        """(state, label) of the SLA right now, for lists."""
+        state = self.sla_state()
+        return state, str(SLA_LABELS[state])
 
 
 class Message(models.Model):

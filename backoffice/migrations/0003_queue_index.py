@@ -5,15 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('backoffice', '0002_seed_holidays'),
+        ("backoffice", "0002_seed_holidays"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='escalation',
-            index=models.Index(models.OrderBy(models.F('assignee'), nulls_first=True), models.OrderBy(models.F('priority'), descending=True), models.F('next_due_at'), models.F('id'), condition=models.Q(('resolved_at__isnull', True)), name='escalation_queue_order'),
+            model_name="escalation",
+            index=models.Index(
+                models.OrderBy(models.F("assignee"), nulls_first=True),
+                models.OrderBy(models.F("priority"), descending=True),
+                models.F("next_due_at"),
+                models.F("id"),
+                condition=models.Q(("resolved_at__isnull", True)),
+                name="escalation_queue_order",
+            ),
         ),
     ]

@@ -34,7 +34,7 @@ from backoffice.forms import (
     StaffMessageForm,
 )
 from backoffice.knowledge import article_propose
-from backoffice.models import CannedResponse, DraftArticleProposal, Question
+from backoffice.models import SLA_LABELS, CannedResponse, DraftArticleProposal, Question
 from backoffice.services import (
     ActionNotAllowed,
     escalation_claim,
@@ -68,6 +68,7 @@ def _timers(question: Question) -> dict[str, Any] | None:
 
     return {
         "state": escalation.sla_state(now),
+        "label": SLA_LABELS[escalation.sla_state(now)],
         "first_left": left(escalation.first_response_due, escalation.first_response_at),
         "resolution_left": left(escalation.resolution_due, None),
     }

@@ -74,9 +74,9 @@ def _follow(request: HttpRequest, question: Question, *, template_context: dict)
     """The question as the parent sees it, with the reply form (shared by the signed-in and the guest page)."""
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        parent_reply(
-            question=question, author=request.user if question.asker_id else None, body=form.cleaned_data["body"]
-        )
+        user = request.user
+        author = user if user.is_authenticated and user.pk == question.asker_id else None
+        parent_reply(question=question, author=author, body=form.cleaned_data["body"])
         messages.success(request, _("Je reactie is verstuurd."))
         return redirect(request.path)
     context = {"question": question, "replies": _public_messages(question), "form": form, **template_context}

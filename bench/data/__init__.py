@@ -34,7 +34,13 @@ class Generator:
         return function
 
 
-GENERATORS: list[Generator] = []
+GENERATORS: list[Generator] = [
+    Generator(
+        "questions_50k",
+        "50,000 escalated parent questions over the demo support points",
+        "bench.data.questions:generate",
+    ),
+]
 
 
 def by_name() -> dict[str, Generator]:

@@ -84,3 +84,14 @@ def test_the_link_of_an_anonymised_question_no_longer_works(
     questions_anonymise()
     response = client_for("anonymous").get(f"/vragen/volgen/{guest_token(guest_question.pk)}/")
     assert response.status_code == 400 and "niet meer beschikbaar" in response.content.decode()
+
+
+def test_a_follow_link_of_a_signed_in_parents_question_works_without_signing_in(
+    client_for: Callable[[str], Client], question: Question
+) -> None:
+    response = client_for("anonymous").post(
+        f"/vragen/volgen/{guest_token(question.pk)}/", {"body": "Vanaf mijn telefoon"}
+    )
+    assert response.status_code == 302
+    message = question.messages.get()
+    assert message.author is None and message.author_role == "parent"
