@@ -108,7 +108,7 @@ def help_request_create(
 def match_propose(*, request_id: int, buddy_id: int, proposed_by: User) -> Match:
     """Ask a buddy to take on a request. The buddy must pass every hard constraint at this moment."""
     with transaction.atomic():
-        request = HelpRequest.objects.select_for_update().select_related("area").get(pk=request_id)
+        request = HelpRequest.objects.select_for_update(of=("self",)).select_related("area").get(pk=request_id)
         if request.status != RequestStatus.OPEN:
             raise MatchError(_("Voor deze hulpvraag loopt al een voorstel of een koppeling."))
         buddy = (
@@ -141,8 +141,10 @@ def match_propose(*, request_id: int, buddy_id: int, proposed_by: User) -> Match
 
 def _lock(match_id: int) -> tuple[HelpRequest, BuddyProfile, Match]:
     ids = Match.objects.values("request_id", "buddy_id").get(pk=match_id)
-    request = HelpRequest.objects.select_for_update().select_related("support_point").get(pk=ids["request_id"])
-    buddy = BuddyProfile.objects.select_for_update().select_related("user").get(pk=ids["buddy_id"])
+    request = (
+        HelpRequest.objects.select_for_update(of=("self",)).select_related("support_point").get(pk=ids["request_id"])
+    )
+    buddy = BuddyProfile.objects.select_for_update(of=("self",)).select_related("user").get(pk=ids["buddy_id"])
     match = Match.objects.select_for_update().get(pk=match_id)
     return request, buddy, match
 
@@ -234,7 +236,7 @@ def proposals_expire(*, now: datetime.datetime | None = None) -> int:
 def contact_add(*, match: Match, by: User, happened_on: datetime.date, channel: str, note: str) -> ContactLog:
     """Log a contact and move the next check-in forward according to the support point's cadence."""
     with transaction.atomic():
-        locked = Match.objects.select_for_update().select_related("request").get(pk=match.pk)
+        locked = Match.objects.select_for_update(of=("self",)).select_related("request").get(pk=match.pk)
         if locked.status != MatchStatus.ACTIVE:
             raise MatchError(_("Deze koppeling is afgesloten."))
         contact = ContactLog.objects.create(
@@ -278,7 +280,7 @@ def match_close(*, match_id: int, by: User, outcome: str) -> Match:
 def handover_request(*, match: Match, by: User, note: str) -> Match:
     """The buddy asks the coordinator to hand this parent over to another buddy."""
     with transaction.atomic():
-        locked = Match.objects.select_for_update().select_related("request__support_point").get(pk=match.pk)
+        locked = Match.objects.select_for_update(of=("self",)).select_related("request__support_point").get(pk=match.pk)
         if locked.status != MatchStatus.ACTIVE:
             raise MatchError(_("Deze koppeling is afgesloten."))
         locked.handover_requested_at = timezone.now()

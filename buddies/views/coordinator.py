@@ -86,8 +86,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
         "open_count": live.count(),
         "load": buddies.aggregate(
             buddies=Count("pk", filter=Q(status=BuddyStatus.ACTIVE)),
-            active=Sum("active_matches"),
-            capacity=Sum("capacity", filter=Q(status=BuddyStatus.ACTIVE)),
+            helping=Sum("active_matches"),
+            places=Sum("capacity", filter=Q(status=BuddyStatus.ACTIVE)),
             full=Count("pk", filter=Q(status=BuddyStatus.ACTIVE, active_matches__gte=F("capacity"))),
         ),
         "overdue": list(active_here.filter(next_check_in_on__lt=today).order_by("next_check_in_on")[:20]),
