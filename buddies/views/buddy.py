@@ -22,7 +22,7 @@ from buddies.models import Match, MatchStatus, Outcome, Respondent
 @require_GET
 def caseload(request: HttpRequest) -> HttpResponse:
     profile = get_own_profile(request)
-    matches = Match.objects.filter(buddy=profile).select_related("request")
+    matches = Match.objects.filter(buddy=profile).select_related("request__parent")
     active = list(matches.filter(status=MatchStatus.ACTIVE).order_by("next_check_in_on", "pk"))
     proposals = list(matches.filter(status=MatchStatus.PROPOSED).order_by("respond_by"))
     to_evaluate = list(
