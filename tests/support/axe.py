@@ -25,6 +25,7 @@ def axe_source() -> str:
 
 def axe_violations(page: Page, *, tags: tuple[str, ...] = WCAG_TAGS) -> list[dict[str, Any]]:
     """The axe violations of the page as it is now (run again after changing the viewport or the page)."""
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=axe_source())
     options = {"runOnly": {"type": "tag", "values": list(tags)}, "resultTypes": ["violations"]}
@@ -39,7 +40,8 @@ def format_violations(violations: list[dict[str, Any]], *, where: str) -> str:
         for node in violation.get("nodes", []):
             target = " ".join(" > ".join(part) if isinstance(part, list) else str(part) for part in node["target"])
             lines.append(f"  * {target}")
-            summary = " ".join(str(node.get("failureSummary", "")).split())
+            parts = [line.strip() for line in str(node.get("failureSummary", "")).splitlines() if line.strip()]
+            summary = "; ".join(parts).replace(":;", ":")
             if summary:
                 lines.append(f"    {summary}")
     return "\n".join(lines)
