@@ -1,8 +1,9 @@
-// Move keyboard and screen-reader focus to the error summary after a form came back with errors.
+// After a form comes back with errors, move keyboard and screen-reader focus to the error summary.
 (function () {
   "use strict";
-  var summary = document.getElementById("error-summary");
+  var summary = document.querySelector("form .portal-error-summary");
   if (summary) {
+    summary.setAttribute("tabindex", "-1");
     summary.focus();
   }
 })();
