@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 
 import pytest
@@ -62,6 +63,8 @@ def test_the_chart_has_a_title_a_description_and_the_same_numbers_in_a_table(
     assert month in content
     assert "<caption>Hulpvragen en koppelingen per maand</caption>" in content
     assert "<td>1</td><td>1</td>" in content  # this month: one request, one match
+    # SVG coordinates must not be localised ("596,3" is no number): the bars would silently vanish.
+    assert re.search(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"', content)
 
 
 def test_the_overview_query_count_does_not_grow_with_the_data(
