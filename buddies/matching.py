@@ -1,8 +1,9 @@
 """Ranked, explainable buddy suggestions for a help request.
 
-Hard constraints are a queryset (one query, whatever the number of buddies); the score is computed per buddy in
-Python, factor by factor, so that every number on the page comes with its reason. A factor the parent gave no answer
-for (no procedures, no postcode) does not count, instead of counting as zero.
+Hard constraints are a queryset filter. The same score is written twice: as one SQL expression, so that PostgreSQL
+ranks all buddies and returns only the best few (one query, whatever the number of buddies), and in Python, factor
+by factor, so that every number on the page comes with its reason. tests/buddies/test_matching.py keeps the two in
+step. A factor the parent gave no answer for (no procedures, no postcode) does not count, instead of counting as zero.
 """
 
 from __future__ import annotations
@@ -11,6 +12,21 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from django.db.models import Case, Expression, F, FloatField, Q, Value, When
+from django.db.models.functions import (
+    ASin,
+    Cast,
+    Coalesce,
+    Cos,
+    Greatest,
+    Least,
+    NullIf,
+    Power,
+    Radians,
+    Round,
+    Sin,
+    Sqrt,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -157,8 +173,84 @@ def score(request: HelpRequest, buddy: BuddyProfile, weights: MatchingSettings) 
     return Suggestion(buddy=buddy, score=total, factors=factors)
 
 
+def _num(value: float) -> Value:
+    return Value(float(value), output_field=FloatField())
+
+
+def _has(field: str, value: str) -> Case:
+    return Case(When(**{f"{field}__contains": [value]}, then=_num(1)), default=_num(0), output_field=FloatField())
+
+
+def _sql_overlap(field: str, wanted: list[str]) -> Expression:
+    tags = sorted(set(wanted))
+    total: Expression = _num(0)
+    for tag in tags:
+        total = total + _has(field, tag)
+    return total / _num(len(tags))
+
+
+def _sql_km(lat: float, lon: float) -> Expression:
+    """The great-circle distance from (lat, lon) to the buddy's home postcode, as distance_km computes it."""
+    lat1, lon1 = math.radians(lat), math.radians(lon)
+    lat2, lon2 = Radians(F("home_area__latitude")), Radians(F("home_area__longitude"))
+    h = Power(Sin((lat2 - _num(lat1)) / _num(2)), 2) + _num(math.cos(lat1)) * Cos(lat2) * Power(
+        Sin((lon2 - _num(lon1)) / _num(2)), 2
+    )
+    return _num(2 * 6371.0) * ASin(Sqrt(h))
+
+
+def sql_score(request: HelpRequest, weights: MatchingSettings) -> Expression:
+    """`score(...).score` as a database expression (rounded to a whole number), for ranking in the query."""
+    wanted_procedures = list(request.procedures)
+    if request.is_urgent and Procedure.HOME not in wanted_procedures:
+        wanted_procedures.append(Procedure.HOME)
+    points: Expression = _num(0)
+    counted: Expression = _num(0)
+    for weight, field, wanted in (
+        (weights.weight_needs, "needs", list(request.needs)),
+        (weights.weight_procedures, "procedures", wanted_procedures),
+    ):
+        if wanted:
+            points = points + _num(weight) * _sql_overlap(field, wanted)
+            counted = counted + _num(weight)
+    for weight, field, value in (
+        (weights.weight_school_type, "school_types", request.school_type),
+        (weights.weight_language, "languages", request.language),
+        (weights.weight_channel, "channels", request.channel),
+    ):
+        points = points + _num(weight) * _has(field, value)
+        counted = counted + _num(weight)
+    room = Cast(F("capacity") - F("active_matches"), FloatField()) / Cast(F("capacity"), FloatField())
+    points = points + _num(weights.weight_load) * room
+    counted = counted + _num(weights.weight_load)
+    area = request.area
+    if area is not None and area.latitude is not None and area.longitude is not None:
+        located = Q(home_area__latitude__isnull=False, home_area__longitude__isnull=False)
+        near = Least(
+            _num(1), Greatest(_num(0), (_num(FAR_KM) - _sql_km(area.latitude, area.longitude)) / _num(FAR_KM - NEAR_KM))
+        )
+        points = points + Case(When(located, then=_num(weights.weight_distance) * near), default=_num(0))
+        counted = counted + Case(When(located, then=_num(weights.weight_distance)), default=_num(0))
+    return Round(Coalesce(_num(100) * points / NullIf(counted, _num(0)), _num(0)))
+
+
 def suggestions(request: HelpRequest, *, limit: int = 10) -> list[Suggestion]:
-    """The best `limit` buddies for `request`, best first; two queries whatever the number of buddies."""
+    """The best `limit` buddies for `request`, best first, explained; two queries whatever the number of buddies.
+
+    PostgreSQL ranks every candidate with sql_score and returns only the best `limit`; Python explains those.
+    """
+    weights = MatchingSettings.for_support_point(request.support_point_id)
+    best = (
+        candidates(request)
+        .annotate(rank_score=sql_score(request, weights))
+        .select_related("user", "home_area")
+        .order_by("-rank_score", "active_matches", "pk")[:limit]
+    )
+    return [score(request, buddy, weights) for buddy in best]
+
+
+def suggestions_in_python(request: HelpRequest, *, limit: int = 10) -> list[Suggestion]:
+    """The same ranking computed in Python over every candidate: the reference the SQL ranking is tested against."""
     weights = MatchingSettings.for_support_point(request.support_point_id)
     pool = candidates(request).select_related("user", "home_area")
     scored = [score(request, buddy, weights) for buddy in pool]

@@ -113,3 +113,41 @@ def test_suggestions_for_500_buddies_take_a_constant_number_of_queries(
         make_buddy(f"b{i}@example.org", support_point, needs=["autism", "reading"][: 1 + i % 2])
     with django_assert_max_num_queries(2):
         assert len(suggestions(help_request)) == 10
+
+
+def test_the_database_ranks_exactly_as_the_explained_python_score(
+    help_request: HelpRequest, support_point: SupportPoint, postcode_areas: list
+) -> None:
+    import random
+
+    from buddies.matching import suggestions_in_python
+    from buddies.taxonomy import Channel, Language, Need, Procedure, SchoolType
+
+    rng = random.Random(7)
+    for area, (lat, lon) in zip(
+        postcode_areas, [(52.09, 5.12), (52.1, 5.1), (51.33, 3.83), (51.3, 3.5), (51.9, 4.5)], strict=True
+    ):
+        area.latitude, area.longitude = lat, lon
+        area.save()
+    help_request.procedures = ["tlv"]
+    help_request.is_urgent = True
+    help_request.save()
+    for i in range(80):
+        capacity = rng.randrange(1, 5)
+        make_buddy(
+            f"r{i}@example.org",
+            support_point,
+            needs=rng.sample(Need.values, rng.randrange(1, 5)),
+            school_types=rng.sample(SchoolType.values, rng.randrange(0, 3)),
+            procedures=rng.sample(Procedure.values, rng.randrange(0, 3)),
+            languages=rng.sample(Language.values, rng.randrange(1, 3)),
+            channels=rng.sample(Channel.values, rng.randrange(1, 4)),
+            home_area=rng.choice([None, *postcode_areas]),
+            capacity=capacity,
+            active_matches=rng.randrange(0, capacity),
+        )
+    MatchingSettings.objects.create(support_point=support_point, weight_distance=4, weight_load=3)
+    request = HelpRequest.objects.select_related("area").get(pk=help_request.pk)
+    in_sql = [(s.buddy.pk, s.score) for s in suggestions(request, limit=25)]
+    in_python = [(s.buddy.pk, s.score) for s in suggestions_in_python(request, limit=25)]
+    assert in_sql == in_python
