@@ -34,7 +34,11 @@ class Generator:
         return function
 
 
-GENERATORS: list[Generator] = []
+GENERATORS: list[Generator] = [
+    Generator(
+        "buddies_500", "500 screened buddies at one support point and an open request", "bench.data.buddies:generate"
+    ),
+]
 
 
 def by_name() -> dict[str, Generator]:
