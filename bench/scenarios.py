@@ -166,6 +166,16 @@ async def choose_region(visitor: Visitor) -> None:
     await visitor.get("/regio/")
 
 
+async def open_buddy_request(visitor: Visitor) -> None:
+    """Setup: the demo coordinator, logged in, with the path of the open request from the buddies_500 generator."""
+    await log_in("coordinator@example.org", totp_secret=DEMO_TOTP_SECRET)(visitor)
+    response = await visitor.get("/buddyhulp/steunpunt/amsterdam-diemen/")
+    found = re.search(rb'href="(/buddyhulp/hulpvraag/\d+/)"', response.body)
+    if response.status != 200 or found is None:
+        raise SetupError(f"buddy overview: status {response.status}, no open request listed")
+    visitor.state["buddy_request"] = found.group(1).decode()
+
+
 _CASE_LINK = re.compile(rb'href="(/vragen/behandelen/\d+/)"')
 
 
@@ -213,6 +223,13 @@ SCENARIOS: list[Scenario] = [
         path="/regio/",
         description="The visitor's region page, with a region chosen earlier (session cookie).",
         setup=choose_region,
+    ),
+    Scenario(
+        name="buddy_suggestions",
+        path=lambda visitor, i: visitor.state["buddy_request"],
+        description="A coordinator's request page: ranked, explained suggestions out of 500 buddies (access logged).",
+        setup=open_buddy_request,
+        needs=("buddies_500",),
     ),
     Scenario(
         name="backoffice_queue",

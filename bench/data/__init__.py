@@ -36,6 +36,9 @@ class Generator:
 
 GENERATORS: list[Generator] = [
     Generator(
+        "buddies_500", "500 screened buddies at one support point and an open request", "bench.data.buddies:generate"
+    ),
+    Generator(
         "questions_50k",
         "50,000 escalated parent questions over the demo support points",
         "bench.data.questions:generate",
