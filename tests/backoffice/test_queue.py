@@ -139,3 +139,13 @@ def test_the_queue_and_question_pages_keep_their_query_budget_from_10_to_50000_q
     assert time.monotonic() - started < 30
     large = [queries(client, path) for path in pages] + [queries(parent_client, f"/vragen/mijn/{sample.pk}/")]
     assert large == small
+
+
+def test_a_long_queue_says_more_than_a_thousand_instead_of_counting_everything(
+    client_for: Callable[[str], Client], support_point: SupportPoint, parent: User
+) -> None:
+    bulk_escalations_sql(1001, points=[support_point], asker=parent)
+    response = client_for("professional").get("/vragen/backoffice/?pagina=40")
+    body = response.content.decode()
+    assert "Meer dan 1000 vragen" in body and response.context["page"].number == 40
+    assert len(subjects(response)) == 25
