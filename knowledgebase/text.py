@@ -21,7 +21,7 @@ ALLOWED_TAGS = {
     "p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "hr",
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "class"}, "th": {"scope"}}
+ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
 ALLOWED_CLASSES = {"a": {"term-link"}}
 
 
@@ -44,11 +44,16 @@ def term_slugs(body: str) -> list[str]:
     return list(seen)
 
 
+def _default_label(slug: str) -> str:
+    """Without the glossary at hand: short slugs are abbreviations (OPP), longer ones words (zorgplicht)."""
+    return slug.upper() if len(slug) <= 4 else slug.replace("-", " ")
+
+
 def strip_markers(body: str, labels: dict[str, str] | None = None) -> str:
     """Replace [[slug|text]] by its text (or the term's label) for plain-text uses: search, readability."""
 
     def label(match: re.Match[str]) -> str:
-        return match.group(2) or (labels or {}).get(match.group(1), match.group(1).replace("-", " ").upper())
+        return match.group(2) or (labels or {}).get(match.group(1)) or _default_label(match.group(1))
 
     return TERM_MARKER_RE.sub(label, body)
 
@@ -61,7 +66,7 @@ def render_markdown(body: str, labels: dict[str, str] | None = None) -> str:
 
     def link(match: re.Match[str]) -> str:
         slug = match.group(1)
-        text = match.group(2) or (labels or {}).get(slug, slug.replace("-", " ").upper())
+        text = match.group(2) or (labels or {}).get(slug) or _default_label(slug)
         return f'<a href="#begrip-{slug}" class="term-link">{escape(text)}</a>'
 
     html = markdown.markdown(TERM_MARKER_RE.sub(link, body), extensions=["tables", "sane_lists"])
