@@ -102,7 +102,7 @@ def parse(query: QueryDict) -> dict[str, list[str]]:
 
 def needed(answers: dict[str, list[str]]) -> list[str]:
     """The questions this parent has to answer (the 'how long' question only when the child is at home)."""
-    return [key for key in ORDER if key != "d" or answers.get("w", ["school"]) != ["school"]]
+    return [key for key in ORDER if key != "d" or answers.get("w") != ["school"]]
 
 
 def next_question(answers: dict[str, list[str]]) -> str | None:

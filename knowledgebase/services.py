@@ -212,7 +212,7 @@ def supplement_save(*, article_slug: str, support_point: SupportPoint, body: str
 
 def voter_key(session_key: str) -> str:
     """The session as an unreadable key: enough for one vote per session, useless for tracing a person."""
-    return salted_hmac("knowledgebase.vote", session_key).hexdigest()
+    return salted_hmac("knowledgebase.vote", session_key, algorithm="sha256").hexdigest()
 
 
 def vote_cast(*, article: Article, session_key: str, helpful: bool, comment: str = "") -> bool:
