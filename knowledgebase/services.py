@@ -27,7 +27,7 @@ from knowledgebase.models import (
     ZeroResultSearch,
 )
 from knowledgebase.readability import PASS_MARK, analyse
-from knowledgebase.text import fold, plain_text, term_slugs
+from knowledgebase.text import fold, plain_text, term_slugs, words
 from regions.models import SupportPoint
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -245,7 +245,7 @@ def zero_result_log(*, query: str) -> None:
 @transaction.atomic
 def synonym_group_save(*, group: SynonymGroup | None, terms: list[str], by: User) -> SynonymGroup:
     """Create or change a synonym group; terms are stored folded, without duplicates."""
-    cleaned = list(dict.fromkeys(" ".join(fold(t).split()) for t in terms if t.strip()))
+    cleaned = [term for term in dict.fromkeys(" ".join(words(t)) for t in terms) if term]
     group = group or SynonymGroup()
     group.terms, group.updated_by, group.updated_at = cleaned, by, timezone.now()
     group.save()
