@@ -166,6 +166,9 @@ async def choose_region(visitor: Visitor) -> None:
     await visitor.get("/regio/")
 
 
+# Typical parent searches for the knowledge base, one with a typo ("dislexie").
+KB_QUERIES = ("mijn+kind+zit+thuis+wat+nu", "dislexie+hulp+op+school", "opp+niet+eens")
+
 BASELINE = Scenario(
     name="baseline",
     path="/_baseline",
@@ -195,6 +198,19 @@ SCENARIOS: list[Scenario] = [
         path="/regio/",
         description="The visitor's region page, with a region chosen earlier (session cookie).",
         setup=choose_region,
+    ),
+    Scenario(
+        name="kb_search",
+        path=lambda visitor, i: f"/kennisbank/zoeken/?q={KB_QUERIES[i % len(KB_QUERIES)]}",
+        description="Knowledge-base search, three typical parent queries in turn (one with a typo), 5,000 articles.",
+        needs=("kb_articles_5k",),
+    ),
+    Scenario(
+        name="kb_article",
+        path="/kennisbank/artikel/zorgplicht/",
+        description="A knowledge-base article with its regional supplement lookup, region chosen, 5,000 articles.",
+        setup=choose_region,
+        needs=("kb_articles_5k",),
     ),
 ]
 

@@ -34,7 +34,9 @@ class Generator:
         return function
 
 
-GENERATORS: list[Generator] = []
+GENERATORS: list[Generator] = [
+    Generator("kb_articles_5k", "5,000 published knowledge-base articles", "bench.data.knowledgebase:generate"),
+]
 
 
 def by_name() -> dict[str, Generator]:
