@@ -154,6 +154,9 @@ class Article(models.Model):
     search_summary = models.TextField(default="", blank=True, editable=False)
     search_body = models.TextField(default="", blank=True, editable=False)
     body_plain = models.TextField(default="", blank=True, editable=False)
+    # The sanitised HTML of body and body_more, rendered when saved so that a page view does no Markdown work.
+    body_html = models.TextField(default="", blank=True, editable=False)
+    body_more_html = models.TextField(default="", blank=True, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("search_title", weight="A", config="dutch")
         + SearchVector("search_summary", weight="B", config="dutch")
@@ -232,6 +235,7 @@ class RegionalSupplement(models.Model):
         "regions.SupportPoint", on_delete=models.CASCADE, related_name="supplements", verbose_name=_("steunpunt")
     )
     body = models.TextField(_("tekst"))
+    body_html = models.TextField(default="", blank=True, editable=False)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
 

@@ -27,7 +27,7 @@ from knowledgebase.models import (
     ZeroResultSearch,
 )
 from knowledgebase.readability import PASS_MARK, analyse
-from knowledgebase.text import fold, plain_text, term_slugs, words
+from knowledgebase.text import fold, plain_text, render_markdown, term_slugs, words
 from regions.models import SupportPoint
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -58,6 +58,8 @@ def _apply_content(article: Article, content: ArticleContent) -> list[GlossaryTe
     article.title, article.summary = content.title, content.summary
     article.body, article.body_more = content.body, content.body_more
     article.body_plain = plain_text(content.body, labels)
+    article.body_html = render_markdown(content.body, labels)
+    article.body_more_html = render_markdown(content.body_more, labels) if content.body_more else ""
     article.search_title = fold(content.title)
     with translation.override("nl"):
         need_labels = [str(Need(need).label) for need in article.needs if need in Need.values]
@@ -200,12 +202,14 @@ def article_mark_checked(*, article: Article, by: User, review_due: datetime.dat
 
 
 @transaction.atomic
-def supplement_save(*, article_slug: str, support_point: SupportPoint, body: str, by: User) -> RegionalSupplement:
+def supplement_save(
+    *, article_slug: str, support_point: SupportPoint, body: str, by: User | None
+) -> RegionalSupplement:
     """Create or replace a support point's regional supplement to an article."""
     supplement, _created = RegionalSupplement.objects.select_for_update().update_or_create(
         article_slug=article_slug,
         support_point=support_point,
-        defaults={"body": body, "updated_by": by, "updated_at": timezone.now()},
+        defaults={"body": body, "body_html": render_markdown(body), "updated_by": by, "updated_at": timezone.now()},
     )
     return supplement
 

@@ -15,7 +15,7 @@ def generate(*, seed: int) -> str:
     from knowledgebase.readability import analyse
     from knowledgebase.seed.loader import load_knowledgebase, seed_articles
     from knowledgebase.services import vocabulary_rebuild
-    from knowledgebase.text import fold, plain_text
+    from knowledgebase.text import fold, plain_text, render_markdown
 
     load_knowledgebase()
     existing = Article.objects.filter(slug__startswith=PREFIX).count()
@@ -40,6 +40,7 @@ def generate(*, seed: int) -> str:
                 summary=summary[:400],
                 body=body,
                 body_plain=body_plain,
+                body_html=render_markdown(body),
                 search_title=fold(title),
                 search_summary=fold(summary),
                 search_body=fold(body_plain),

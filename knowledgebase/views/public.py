@@ -24,9 +24,8 @@ from knowledgebase.models import (
     Tier,
     Topic,
 )
-from knowledgebase.search import highlight, plan, search, suggestions
+from knowledgebase.search import CANDIDATES, highlight, page_articles, plan, ranked_ids, suggestions
 from knowledgebase.services import vote_cast, voter_key, zero_result_log
-from knowledgebase.text import render_markdown
 from regions.models import SupportPoint
 from regions.session import chosen_region
 
@@ -57,7 +56,6 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _article_context(request: HttpRequest, view: ArticleView, vote_form: VoteForm | None = None) -> dict[str, Any]:
     article = view.article
     terms = list(article.terms.all())
-    labels = {term.slug: term.term for term in terms}
     region = chosen_region(request)
     supplement = None
     if region and region["support_point_ids"]:
@@ -74,12 +72,12 @@ def _article_context(request: HttpRequest, view: ArticleView, vote_form: VoteFor
     return {
         "article": article,
         "view": view,
-        "body_html": render_markdown(article.body, labels),
-        "more_html": render_markdown(article.body_more, labels) if article.body_more else "",
+        "body_html": article.body_html,
+        "more_html": article.body_more_html,
         "terms": terms,
         "related": article.related.published().only("slug", "title", "summary").order_by("title"),
         "supplement": supplement,
-        "supplement_html": render_markdown(supplement.body) if supplement else "",
+        "supplement_html": supplement.body_html if supplement else "",
         "region": region,
         "voted": voted,
         "vote_form": vote_form or VoteForm(),
@@ -128,15 +126,22 @@ def article_vote(request: HttpRequest, slug: str) -> HttpResponse:
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     text = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    context: dict[str, Any] = {"form": form, "query": text, "page": None, "search_plan": None}
+    context: dict[str, Any] = {
+        "form": form,
+        "query": text,
+        "page": None,
+        "search_plan": None,
+        "max_results": CANDIDATES,
+    }
     if text:
         search_plan = plan(text)
-        page = Paginator(search(search_plan), SEARCH_PAGE_SIZE).get_page(request.GET.get("pagina"))
-        for article in page.object_list:
+        page = Paginator(ranked_ids(search_plan), SEARCH_PAGE_SIZE).get_page(request.GET.get("pagina"))
+        articles = page_articles(search_plan, list(page.object_list))
+        for article in articles:
             article.snippet_html = highlight(article.snippet or article.summary)
         if page.paginator.count == 0:
             zero_result_log(query=text)
-        context.update(page=page, search_plan=search_plan)
+        context.update(page=page, articles=articles, search_plan=search_plan)
     return render(request, "knowledgebase/search.html", context)
 
 

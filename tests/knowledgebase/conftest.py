@@ -34,6 +34,7 @@ def bulk_articles(count: int, topic: Topic, *, prefix: str = "gen") -> None:
                 summary=f"Samenvatting {i}",
                 body=body,
                 body_plain=body,
+                body_html=f"<p>{body}</p>",
                 search_title=fold(title),
                 search_summary=f"samenvatting {i}",
                 search_body=fold(body),

@@ -5,6 +5,7 @@ from django.test import Client
 
 from knowledgebase.models import Article, ArticleStatus, RegionalSupplement, Topic
 from knowledgebase.seed.loader import LoadResult
+from knowledgebase.services import supplement_save
 from regions.models import SupportPoint
 from tests.knowledgebase.conftest import bulk_articles
 
@@ -26,8 +27,8 @@ def test_it_shows_the_plain_body_the_deeper_layer_and_the_glossary(client: Clien
 def test_a_parent_in_the_region_sees_the_supplement(
     client: Client, seeded: LoadResult, support_point: SupportPoint, other_support_point: SupportPoint
 ) -> None:
-    RegionalSupplement.objects.create(article_slug="zorgplicht", support_point=support_point, body="Bel **Utrecht**.")
-    RegionalSupplement.objects.create(article_slug="zorgplicht", support_point=other_support_point, body="Bel Zeeland.")
+    supplement_save(article_slug="zorgplicht", support_point=support_point, body="Bel **Utrecht**.", by=None)
+    supplement_save(article_slug="zorgplicht", support_point=other_support_point, body="Bel Zeeland.", by=None)
     assert "Zo werkt het in jouw regio" not in client.get("/kennisbank/artikel/zorgplicht/").content.decode()
     client.post("/regio/kiezen/", {"q": "3511"})
     content = client.get("/kennisbank/artikel/zorgplicht/").content.decode()

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from knowledgebase.models import RegionalSupplement
 from knowledgebase.seed.loader import load_knowledgebase
+from knowledgebase.services import supplement_save
 from regions.models import SupportPoint
 from tests.support.axe import assert_no_axe_violations
 
@@ -31,8 +31,11 @@ def press_on(page: Page, target: Locator, key: str = "Enter") -> None:
 @pytest.fixture
 def knowledge_base(transactional_db: None, support_point: SupportPoint) -> None:
     load_knowledgebase()
-    RegionalSupplement.objects.create(
-        article_slug="dyslexie-op-school", support_point=support_point, body="In Utrecht helpt **de leescoach** je."
+    supplement_save(
+        article_slug="dyslexie-op-school",
+        support_point=support_point,
+        body="In Utrecht helpt **de leescoach** je.",
+        by=None,
     )
 
 
