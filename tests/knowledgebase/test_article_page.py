@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_shows_the_plain_body_the_deeper_layer_and_the_glossary(client: Client, seeded: LoadResult) -> None:
-    response = client.get("/kennisbank/artikel/zorgplicht/", HTTP_ACCEPT_LANGUAGE="nl")
+    response = client.get("/kennisbank/artikel/zorgplicht/")
     assert response.status_code == 200
     content = response.content.decode()
     assert "<h1>Zorgplicht: de school zoekt een passende plek</h1>" in content
@@ -37,14 +37,21 @@ def test_a_parent_in_the_region_sees_the_supplement(
     assert "Bel Zeeland." not in content
 
 
+def _choose_english(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+
 def test_an_english_visitor_gets_the_translation(client: Client, seeded: LoadResult) -> None:
-    content = client.get("/kennisbank/artikel/het-steunpunt/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    _choose_english(client)
+    content = client.get("/kennisbank/artikel/het-steunpunt/").content.decode()
     assert "The parent and youth support point" in content
     assert "nog niet vertaald" not in content
 
 
 def test_without_a_translation_the_dutch_article_is_shown_with_a_notice(client: Client, seeded: LoadResult) -> None:
-    content = client.get("/kennisbank/artikel/zorgplicht/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    _choose_english(client)
+    content = client.get("/kennisbank/artikel/zorgplicht/").content.decode()
+    assert "This article has not been translated yet. You are reading the Dutch version." in content
     assert "Zorgplicht: de school zoekt een passende plek" in content
     assert 'lang="nl"' in content
 
