@@ -176,6 +176,10 @@ async def open_buddy_request(visitor: Visitor) -> None:
     visitor.state["buddy_request"] = found.group(1).decode()
 
 
+# Typical parent searches for the knowledge base, one with a typo ("dislexie").
+KB_QUERIES = ("mijn+kind+zit+thuis+wat+nu", "dislexie+hulp+op+school", "opp+niet+eens")
+
+
 _CASE_LINK = re.compile(rb'href="(/vragen/behandelen/\d+/)"')
 
 
@@ -263,6 +267,19 @@ SCENARIOS: list[Scenario] = [
         setup=professional_with_cases,
         forget_cookies=("messages",),
         needs=("questions_50k",),
+    ),
+    Scenario(
+        name="kb_search",
+        path=lambda visitor, i: f"/kennisbank/zoeken/?q={KB_QUERIES[i % len(KB_QUERIES)]}",
+        description="Knowledge-base search, three typical parent queries in turn (one with a typo), 5,000 articles.",
+        needs=("kb_articles_5k",),
+    ),
+    Scenario(
+        name="kb_article",
+        path="/kennisbank/artikel/zorgplicht/",
+        description="A knowledge-base article with its regional supplement lookup, region chosen, 5,000 articles.",
+        setup=choose_region,
+        needs=("kb_articles_5k",),
     ),
 ]
 

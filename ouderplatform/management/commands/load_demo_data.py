@@ -20,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data is for development only (set DEBUG=1).")
         call_command("import_regions", verbosity=options["verbosity"], stdout=self.stdout)
         load_demo_data()
+        call_command("load_knowledgebase", verbosity=options["verbosity"], stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if options["print_logins"]:
             self.print_logins()
