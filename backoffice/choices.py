@@ -1,40 +1,18 @@
-"""Fixed vocabularies of the back office.
-
-`Tier` and `NEEDS` belong to the knowledge base and the support-profile taxonomy (DOMAIN.md). Those apps are built in
-other branches; until they are merged these constants are the single source here. After the merge they should be
-imported from there (see the report of issue 6).
-"""
+"""Fixed vocabularies of the back office. `Tier` and the needs come from the knowledge base (DOMAIN.md)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from knowledgebase.models import Need, Tier
 
-class Tier(models.IntegerChoices):
-    SCHOOL_CHOICE = 1, _("Schoolkeuze")
-    SCHOOL_ORGANISATION = 2, _("Schoolorganisatie")
-    SUPPORT_AT_SCHOOL = 3, _("Ondersteuning op school")
-    SCHOOL_FAILS = 4, _("Als school niet lukt")
-    POLICY = 5, _("Onderwijs-, zorg- en jeugdbeleid")
+__all__ = ["NEEDS", "NEED_LABELS", "Tier"]
 
 
-# What the child needs, never a diagnosis (DOMAIN.md, "Needs").
-NEEDS: list[tuple[str, str]] = [
-    ("behaviour", _("Gedrag en sociaal-emotioneel")),
-    ("autism", _("Autisme")),
-    ("attention", _("Aandacht (ADHD)")),
-    ("reading", _("Lezen (dyslexie)")),
-    ("arithmetic", _("Rekenen (dyscalculie)")),
-    ("language", _("Taal en spraak (TOS)")),
-    ("giftedness", _("Hoogbegaafdheid")),
-    ("executive", _("Plannen en organiseren")),
-    ("motor", _("Motoriek")),
-    ("medical", _("Medische zorg")),
-    ("hearing", _("Horen")),
-    ("vision", _("Zien")),
-    ("intellectual", _("Leren (verstandelijk)")),
-]
+# The knowledge base owns the tiers and the needs taxonomy; questions use the same ones so that signals and article
+# proposals line up with the articles.
+NEEDS: list[tuple[str, str]] = list(Need.choices)
 NEED_LABELS: dict[str, str] = dict(NEEDS)
 
 

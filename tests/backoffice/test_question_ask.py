@@ -97,10 +97,20 @@ def test_a_region_without_a_support_point_explains_that_no_question_can_be_asked
     assert response.status_code == 200 and not Question.objects.exists()
 
 
-def test_suggestions_are_an_empty_fragment_until_the_knowledge_base_is_there(guest: Client) -> None:
-    response = guest.get("/vragen/stellen/suggesties/", {"q": "thuiszitten zorgplicht"})
+def test_short_or_unmatched_text_gets_no_suggestions(guest: Client) -> None:
+    response = guest.get("/vragen/stellen/suggesties/", {"q": "zorgplicht"})
     assert response.status_code == 200 and response.content.strip() == b""
 
 
 def test_asking_only_accepts_get_and_post(guest: Client) -> None:
     assert guest.delete("/vragen/stellen/").status_code == 405
+
+
+def test_matching_knowledge_base_articles_are_suggested_while_typing(guest: Client) -> None:
+    from knowledgebase.seed.loader import load_knowledgebase
+
+    load_knowledgebase()
+    response = guest.get("/vragen/stellen/suggesties/", {"q": "zorgplicht van de school"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Misschien helpen deze artikelen je al" in body and 'href="/kennisbank/artikel/' in body
