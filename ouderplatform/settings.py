@@ -165,12 +165,17 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Third-party front-end assets come from npm (package-lock.json); only the files we use are exposed.
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", BASE_DIR / "node_modules" / "@utrecht" / "design-tokens" / "dist"),
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "ouderplatform.npm_assets.NpmFinder",
 ]
+NPM_ASSETS: dict[str, tuple[str, list[str] | None]] = {
+    "vendor/utrecht": ("@utrecht/component-library-css/dist", ["index.css"]),
+    "vendor/utrecht-tokens": ("@utrecht/design-tokens/dist", ["index.css"]),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
