@@ -91,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "regions.context_processors.chosen_region",
+                "ouderplatform.pagecache.csrf_placeholder",
             ],
         },
     },
@@ -110,8 +111,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "ouderplatform_cache",
-    }
+    },
+    # Rendered public pages, per process (see ouderplatform/pagecache.py): losing them costs only a re-render.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -157,12 +165,17 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # Third-party front-end assets come from npm (package-lock.json); only the files we use are exposed.
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", BASE_DIR / "node_modules" / "@utrecht" / "design-tokens" / "dist"),
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "ouderplatform.npm_assets.NpmFinder",
 ]
+NPM_ASSETS: dict[str, tuple[str, list[str] | None]] = {
+    "vendor/utrecht": ("@utrecht/component-library-css/dist", ["index.css"]),
+    "vendor/utrecht-tokens": ("@utrecht/design-tokens/dist", ["index.css"]),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

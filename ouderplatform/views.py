@@ -7,18 +7,23 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from ouderplatform.pagecache import cache_public_page
+
 
 @require_GET
+@cache_public_page
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html")
 
 
 @require_GET
+@cache_public_page
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
 @require_GET
+@cache_public_page
 def privacy_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 

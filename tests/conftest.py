@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core.cache import caches
 from django.test import Client
 
 from accounts.models import Membership, Role, User
@@ -26,6 +27,12 @@ TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 def _fast_password_hashing(settings: object) -> None:
     # Real hashing costs ~100 ms a user; tests create many users and do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache() -> None:
+    # Rendered pages are cached per process; a page cached in one test must not leak into the next.
+    caches["pages"].clear()
 
 
 def make_user(email: str, *, first_name: str = "", mfa: bool = False, **flags: bool) -> User:

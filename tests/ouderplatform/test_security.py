@@ -78,3 +78,11 @@ def test_sqlite_is_nowhere() -> None:
     assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
     for path in (settings.BASE_DIR / "ouderplatform").glob("*.py"):
         assert "sqlite" not in path.read_text(), path
+
+
+def test_collectstatic_works_with_the_production_manifest_storage(tmp_path: object) -> None:
+    result = manage("collectstatic", "--no-input", "-v0", env=PRODUCTION_ENV | {"STATIC_ROOT": str(tmp_path)})
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = (tmp_path / "staticfiles.json").read_text()  # type: ignore[operator]
+    assert "vendor/utrecht/index.css" in manifest
+    assert "css/portal.css" in manifest

@@ -1,0 +1,82 @@
+"""Whole-page caching for anonymous visitors.
+
+Most traffic is parents who are not signed in, reading the same public pages. Rendering a page costs far more
+than serving it, so public GET views are cached per process for a short while (settings.PAGE_CACHE_SECONDS), keyed
+by path, language and chosen region. Forms on those pages still get each visitor's own CSRF token: the page is
+rendered once with a placeholder, and the placeholder is replaced by the visitor's token on every response.
+
+Nothing personal is cached: signed-in users, pages with a pending message, non-200 answers and responses that set
+cookies are never stored. Edits show up within PAGE_CACHE_SECONDS on every app server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+CSRF_PLACEHOLDER = "csrf-placeholder-0c1f5b7e"
+RENDER_FOR_CACHE = "_render_for_page_cache"
+
+
+def _cache_key(request: HttpRequest) -> str:
+    from regions.session import chosen_region
+
+    region = chosen_region(request)
+    region_key = region["pc4"] if region else "-"
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"page:{get_language()}:{region_key}:{path}"
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and not request.user.is_authenticated
+        and not len(messages.get_messages(request))
+    )
+
+
+def _with_token(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
+    placeholder = CSRF_PLACEHOLDER.encode()
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    return HttpResponse(content, content_type=content_type)
+
+
+def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve anonymous GETs of `view` from the page cache; the view itself must not depend on anything but the
+    path, the language and the chosen region for anonymous visitors."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        cache = caches["pages"]
+        key = _cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return _with_token(request, *cached)
+        setattr(request, RENDER_FOR_CACHE, True)
+        response = view(request, *args, **kwargs)
+        setattr(request, RENDER_FOR_CACHE, False)
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response
+        content_type = response.get("Content-Type", "text/html; charset=utf-8")
+        cache.set(key, (response.content, content_type), settings.PAGE_CACHE_SECONDS)
+        return _with_token(request, response.content, content_type)
+
+    return wrapper
+
+
+def csrf_placeholder(request: HttpRequest) -> dict[str, str]:
+    """Context processor: while a page is rendered for the cache, forms carry the placeholder, not a token."""
+    return {"csrf_token": CSRF_PLACEHOLDER} if getattr(request, RENDER_FOR_CACHE, False) else {}
