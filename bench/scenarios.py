@@ -179,6 +179,25 @@ async def open_buddy_request(visitor: Visitor) -> None:
 # Typical parent searches for the knowledge base, one with a typo ("dislexie").
 KB_QUERIES = ("mijn+kind+zit+thuis+wat+nu", "dislexie+hulp+op+school", "opp+niet+eens")
 
+
+_CASE_LINK = re.compile(rb'href="(/vragen/behandelen/\d+/)"')
+
+
+async def professional_with_cases(visitor: Visitor) -> None:
+    """Setup: the demo professional, logged in, with the question pages linked from the first page of the queue."""
+    await log_in("professional@example.org", totp_secret=DEMO_TOTP_SECRET)(visitor)
+    response = await visitor.get("/vragen/backoffice/?closed=on")
+    links = [link.decode() for link in _CASE_LINK.findall(response.body)]
+    if response.status != 200 or not links:
+        raise SetupError(f"the queue gave status {response.status} and {len(links)} question links")
+    visitor.state["cases"] = links
+
+
+def case_path(visitor: Visitor, iteration: int) -> str:
+    cases = visitor.state["cases"]
+    return cases[(visitor.number + iteration) % len(cases)]
+
+
 BASELINE = Scenario(
     name="baseline",
     path="/_baseline",
@@ -215,6 +234,39 @@ SCENARIOS: list[Scenario] = [
         description="A coordinator's request page: ranked, explained suggestions out of 500 buddies (access logged).",
         setup=open_buddy_request,
         needs=("buddies_500",),
+    ),
+    Scenario(
+        name="backoffice_queue",
+        path="/vragen/backoffice/",
+        description="The professionals' queue (unassigned first), 50,000 escalated questions.",
+        setup=log_in("professional@example.org", totp_secret=DEMO_TOTP_SECRET),
+        needs=("questions_50k",),
+    ),
+    Scenario(
+        name="backoffice_queue_filtered",
+        path="/vragen/backoffice/?tier=4&needs=autism&sla=breached&pagina=2",
+        description="The queue with filters on topic, need and SLA state, page 2, 50,000 escalated questions.",
+        setup=log_in("professional@example.org", totp_secret=DEMO_TOTP_SECRET),
+        needs=("questions_50k",),
+    ),
+    Scenario(
+        name="backoffice_take_next",
+        path="/vragen/backoffice/volgende/",
+        method="POST",
+        description="'Take next': claims the next escalation (SKIP LOCKED) and redirects to it; 302.",
+        setup=log_in("professional@example.org", totp_secret=DEMO_TOTP_SECRET),
+        form=lambda visitor, iteration: {},
+        forget_cookies=("messages",),
+        expect_status=(302,),
+        needs=("questions_50k",),
+    ),
+    Scenario(
+        name="backoffice_case",
+        path=case_path,
+        description="A question's staff page (timers, conversation, history, access log write), 50,000 questions.",
+        setup=professional_with_cases,
+        forget_cookies=("messages",),
+        needs=("questions_50k",),
     ),
     Scenario(
         name="kb_search",

@@ -39,6 +39,11 @@ GENERATORS: list[Generator] = [
         "buddies_500", "500 screened buddies at one support point and an open request", "bench.data.buddies:generate"
     ),
     Generator("kb_articles_5k", "5,000 published knowledge-base articles", "bench.data.knowledgebase:generate"),
+    Generator(
+        "questions_50k",
+        "50,000 escalated parent questions over the demo support points",
+        "bench.data.questions:generate",
+    ),
 ]
 
 
