@@ -1,8 +1,8 @@
 """The knowledge cycle: an answered question becomes a draft knowledge-base article in one step.
 
-The knowledge base is built in another branch. `article_propose` is the one seam: today it stores a
-`DraftArticleProposal` here; once the knowledge base is merged, it should also create the real draft article there and
-set `proposal.article_id` (see the report of issue 6 for the exact wiring).
+`article_propose` keeps a `DraftArticleProposal` here (what was copied, which details were flagged, which question it
+came from) and creates the real draft article in the knowledge base, under the first topic of the question's tier,
+for the editors to rewrite and publish through the knowledge base's own workflow.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from knowledgebase.models import Topic
+from knowledgebase.services import ArticleContent, article_create
 from backoffice.choices import EventAction, MessageKind
 from backoffice.models import DraftArticleProposal, Question
 from backoffice.services import ActionNotAllowed, event_record
@@ -56,5 +58,17 @@ def article_propose(*, question: Question, by: User) -> DraftArticleProposal:
             flagged=flag_personal_details(f"{question.subject}\n{body}", known_names=names),
             created_by=by,
         )
+        topic = Topic.objects.filter(tier=question.tier).order_by("position", "name").first()
+        if topic is not None:
+            article = article_create(
+                author=by,
+                slug=f"vraag-{question.pk}-{proposal.pk}",
+                topic=topic,
+                content=ArticleContent(title=proposal.title, summary=question.subject[:400], body=body),
+                needs=list(question.needs),
+                note=_("Gemaakt uit vraag #%(pk)s") % {"pk": question.pk},
+            )
+            proposal.article_id = article.pk
+            proposal.save(update_fields=["article_id"])
         event_record(question=question, actor=by, action=EventAction.ARTICLE, after=f"Voorstel #{proposal.pk}")
     return proposal

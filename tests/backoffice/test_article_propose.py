@@ -46,3 +46,23 @@ def test_personal_details_are_flagged() -> None:
     text = "Mijn zoon Daan zit op De Regenboog. Bel 06 12345678, postcode 3511 AB."
     flagged = flag_personal_details(text, known_names=["Anna"])
     assert "Daan" in flagged and "06 12345678" in flagged and "3511 AB" in flagged and "Anna" not in flagged
+
+
+def test_the_draft_lands_in_the_knowledge_base_for_the_editors(
+    client_for: Callable[[str], Client], escalated: Question, professional: User
+) -> None:
+    from knowledgebase.models import Article, Topic
+
+    topic = Topic.objects.create(tier=escalated.tier, name="Testonderwerp", slug="testonderwerp")
+    staff_reply(question=escalated, author=professional, role="professional", body="Zo werkt het.", internal=False)
+    client = client_for("professional")
+    client.post(f"/vragen/behandelen/{escalated.pk}/artikel/")
+    proposal = DraftArticleProposal.objects.get()
+    article = Article.objects.get(pk=proposal.article_id)
+    assert article.topic == topic
+    assert article.title == escalated.subject
+    assert article.status == "draft"
+    assert "Zo werkt het." in article.body
+    assert article.revisions.count() == 1
+    page = client.get(f"/vragen/kennis/{proposal.pk}/").content.decode()
+    assert f"/kennisbank/redactie/artikelen/{article.pk}/" in page
