@@ -13,11 +13,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from knowledgebase.models import Topic
-from knowledgebase.services import ArticleContent, article_create
 from backoffice.choices import EventAction, MessageKind
 from backoffice.models import DraftArticleProposal, Question
 from backoffice.services import ActionNotAllowed, event_record
+from knowledgebase.models import Topic
+from knowledgebase.services import ArticleContent, article_create
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?:\+31|0)[\d\s-]{8,12}\d")
