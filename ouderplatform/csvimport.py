@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.management.base import CommandError
 from tqdm import tqdm
@@ -58,7 +59,26 @@ def _decode(path: Path, encoding: str) -> str:
         raise ImportFailed(
             path, line, f"character {col}", f"not valid {encoding} text (byte 0x{raw[exc.start]:02x})"
         ) from None
+    if encoding.replace("-", "").lower() in LEGACY_ENCODINGS:
+        _reject_utf8(path, raw, encoding)
     return text.removeprefix("\ufeff")
+
+
+# Single-byte encodings decode any byte, so a UTF-8 file given in their place would be read as mojibake ("CafÃ©").
+LEGACY_ENCODINGS = {"cp1252", "windows1252", "latin1", "iso88591"}
+
+
+def _reject_utf8(path: Path, raw: bytes, encoding: str) -> None:
+    first = next((i for i, byte in enumerate(raw) if byte >= 0x80), None)
+    if first is None:
+        return
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return  # not UTF-8, so a genuine single-byte file
+    line = raw[:first].count(b"\n") + 1
+    col = first - (raw.rfind(b"\n", 0, first) + 1) + 1
+    raise ImportFailed(path, line, f"character {col}", f"this is UTF-8 text, but {encoding} was expected")
 
 
 def read_csv(path: Path, *, required: Iterable[str], encoding: str = "utf-8", delimiter: str = ",") -> list[Row]:
@@ -90,6 +110,85 @@ def read_csv(path: Path, *, required: Iterable[str], encoding: str = "utf-8", de
     if not rows:
         raise ImportFailed(path, 2, None, "the file has a header but no rows")
     return rows
+
+
+@dataclass
+class Feature:
+    """One GeoJSON point feature with the line it starts on, for error messages."""
+
+    path: Path
+    line: int
+    properties: dict[str, Any]
+    longitude: float
+    latitude: float
+
+    def __getitem__(self, name: str) -> Any:
+        return self.properties[name]
+
+    def text(self, name: str) -> str:
+        """A property as stripped text: DUO writes empty values as " " and numbers as numbers."""
+        value = self.properties[name]
+        return "" if value is None else str(value).strip()
+
+    def fail(self, column: str | None, problem: str) -> ImportFailed:
+        return ImportFailed(self.path, self.line, column, problem)
+
+
+def read_geojson_points(path: Path, *, required: Iterable[str]) -> list[Feature]:
+    """Read all Point features of a GeoJSON FeatureCollection, checking that every required property is present.
+
+    Errors name the line on which the offending feature starts, the way `read_csv` names a row.
+    """
+    text = _decode(path, "utf-8")
+    if not text.strip():
+        raise ImportFailed(path, 1, None, "the file is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(path, exc.lineno, f"character {exc.colno}", f"not valid JSON ({exc.msg})") from None
+    if not isinstance(document, dict) or not isinstance(document.get("features"), list):
+        raise ImportFailed(path, 1, "features", "not a GeoJSON FeatureCollection")
+    if not document["features"]:
+        raise ImportFailed(path, 1, "features", "the file has no features")
+    required = list(required)
+    features: list[Feature] = []
+    for line, raw in zip(_feature_lines(text, len(document["features"])), document["features"], strict=True):
+        properties = raw.get("properties") if isinstance(raw, dict) else None
+        if not isinstance(properties, dict):
+            raise ImportFailed(path, line, "properties", "the feature has no properties")
+        missing = [name for name in required if name not in properties]
+        if missing:
+            raise ImportFailed(path, line, missing[0], f"required property '{missing[0]}' is missing")
+        geometry = raw.get("geometry") or {}
+        coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
+        if (
+            geometry.get("type") != "Point"
+            or not isinstance(coordinates, list)
+            or len(coordinates) < 2
+            or not all(isinstance(c, int | float) for c in coordinates[:2])
+        ):
+            raise ImportFailed(path, line, "geometry", "the feature is not a point with two coordinates")
+        lon, lat = float(coordinates[0]), float(coordinates[1])
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ImportFailed(path, line, "geometry", f"coordinates ({lon}, {lat}) are not longitude, latitude")
+        features.append(Feature(path, line, properties, lon, lat))
+    return features
+
+
+def _feature_lines(text: str, count: int) -> list[int]:
+    """The line on which each element of the "features" array starts (the JSON is already known to be valid)."""
+    decoder = json.JSONDecoder()
+    start = text.index("[", text.index('"features"'))
+    position, line, lines = start + 1, text.count("\n", 0, start) + 1, []
+    for _ in range(count):
+        while text[position] in " \t\r\n,":
+            line += text[position] == "\n"
+            position += 1
+        lines.append(line)
+        _, end = decoder.raw_decode(text, position)
+        line += text.count("\n", position, end)
+        position = end
+    return lines
 
 
 def progress[T](items: Iterable[T], *, desc: str, total: int | None = None, verbosity: int = 1) -> Iterator[T]:

@@ -2,9 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -135,3 +139,286 @@ class PostcodeArea(models.Model):
 
     def partnerships(self) -> list[Partnership]:
         return [p for p in (self.po_partnership, self.vo_partnership) if p is not None]
+
+
+class SchoolKind(models.TextChoices):
+    BO = "BO", _("Basisschool")
+    SBO = "SBO", _("Speciaal basisonderwijs (sbo)")
+    SO = "SO", _("Speciaal onderwijs (so)")
+    VSO = "VSO", _("Voortgezet speciaal onderwijs (vso)")
+    SO_VSO = "SO_VSO", _("Speciaal en voortgezet speciaal onderwijs (so en vso)")
+    VO = "VO", _("Middelbare school (vo)")
+
+
+# Which partnership a location belongs to: primary-sector kinds to the PO partnership, the rest to the VO one.
+# (V)SO institutions serve both ages; their partnership of record (TLV, funding) is the PO one.
+PO_KINDS = frozenset({SchoolKind.BO, SchoolKind.SBO, SchoolKind.SO, SchoolKind.SO_VSO})
+
+
+class SchoolLevel(models.TextChoices):
+    PRO = "pro", _("praktijkonderwijs")
+    VMBO = "vmbo", _("vmbo")
+    HAVO = "havo", _("havo")
+    VWO = "vwo", _("vwo")
+
+
+class SchoolQuerySet(models.QuerySet["School"]):
+    def open(self) -> SchoolQuerySet:
+        return self.filter(closed_on__isnull=True)
+
+    def coordinated_by(self, user: Any) -> SchoolQuerySet:
+        """Schools in the partnerships of the support points this user coordinates."""
+        if user.is_superuser:
+            return self
+        partnership_ids = Partnership.objects.filter(support_points__in=user.support_point_ids("coordinator")).values(
+            "pk"
+        )
+        return self.filter(partnership__in=partnership_ids)
+
+    def for_cards(self) -> SchoolQuerySet:
+        return self.select_related("partnership", "profile").prefetch_related("profile__needs__need")
+
+
+class School(models.Model):
+    """A school location (DUO vestiging), imported from DUO open data; never deleted, closed when it disappears."""
+
+    code = models.CharField(
+        _("vestigingscode"), max_length=6, unique=True, help_text=_("DUO: BRIN en vestigingsnummer.")
+    )
+    institution_code = models.CharField(_("instellingscode (BRIN)"), max_length=4)
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort school"), max_length=6, choices=SchoolKind.choices)
+    levels = ArrayField(
+        models.CharField(max_length=4, choices=SchoolLevel.choices), default=list, blank=True, verbose_name=_("niveaus")
+    )
+    structure = models.CharField(
+        _("onderwijsstructuur"), max_length=40, blank=True, help_text=_("Zoals DUO het noemt.")
+    )
+    denomination = models.CharField(_("richting"), max_length=60, blank=True)
+    street = models.CharField(_("straat"), max_length=120, blank=True)
+    house_number = models.CharField(_("huisnummer"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    pc4 = models.CharField(_("postcode (4 cijfers)"), max_length=4, blank=True, db_index=True)
+    place = models.CharField(_("plaats"), max_length=100, blank=True)
+    municipality = models.CharField(_("gemeente"), max_length=100, blank=True)
+    province = models.CharField(_("provincie"), max_length=40, blank=True)
+    phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
+    latitude = models.FloatField(_("breedtegraad"), null=True, blank=True)
+    longitude = models.FloatField(_("lengtegraad"), null=True, blank=True)
+    pupils = models.PositiveIntegerField(_("aantal leerlingen"), null=True, blank=True)
+    pupils_year = models.PositiveSmallIntegerField(_("leerlingen geteld in"), null=True, blank=True)
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="schools",
+        verbose_name=_("samenwerkingsverband"),
+    )
+    closed_on = models.DateField(
+        _("gesloten sinds"), null=True, blank=True, help_text=_("Niet meer in het nieuwste bestand van DUO.")
+    )
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("school")
+        verbose_name_plural = _("scholen")
+        ordering = ["name", "code"]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="school_lat_lon"),
+            models.Index(fields=["kind"], name="school_kind"),
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="school_name_trgm"),
+            GinIndex(OpClass(Upper("place"), name="gin_trgm_ops"), name="school_place_trgm"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=SchoolKind.values), name="school_kind_valid"),
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="school_latitude_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.place})" if self.place else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:school", kwargs={"code": self.code})
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def address(self) -> str:
+        street = f"{self.street} {self.house_number}".strip()
+        return ", ".join(part for part in (street, f"{self.postcode} {self.place}".strip()) if part)
+
+    @property
+    def website_url(self) -> str:
+        """DUO stores 'www.school.nl'; a link needs a scheme."""
+        if not self.website:
+            return ""
+        return self.website if self.website.startswith(("http://", "https://")) else f"https://{self.website}"
+
+    @property
+    def phone_uri(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit())
+        return f"tel:{digits}" if digits else ""
+
+    @property
+    def kind_short(self) -> str:
+        if self.kind == SchoolKind.VO and self.levels:
+            return ", ".join(SchoolLevel(level).label for level in self.levels)
+        return self.get_kind_display()
+
+
+class Taxonomy(models.Model):
+    """A term of the support-profile taxonomy (DOMAIN.md): kept as data so that it can grow without a release."""
+
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Need(Taxonomy):
+    """What a child needs (not the label): 'autism', 'reading (dyslexia)', …"""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("ondersteuningsbehoefte")
+        verbose_name_plural = _("ondersteuningsbehoeften")
+
+
+class Facility(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("voorziening")
+        verbose_name_plural = _("voorzieningen")
+
+
+class StaffRole(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("deskundige")
+        verbose_name_plural = _("deskundigen")
+
+
+class SupportLevel(models.IntegerChoices):
+    """Ordered: a school that offers a specialised arrangement for a need also covers the lower levels."""
+
+    BASIC = 1, _("Basisondersteuning")
+    EXTRA = 2, _("Extra ondersteuning")
+    SPECIALISED = 3, _("Specialistisch arrangement")
+
+
+class Availability(models.IntegerChoices):
+    ON_REQUEST = 1, _("Op afroep")
+    WEEKLY = 2, _("Elke week")
+    DAILY = 3, _("Elke dag")
+
+
+class SupportProfileQuerySet(models.QuerySet["SupportProfile"]):
+    def coordinated_by(self, user: Any) -> SupportProfileQuerySet:
+        return self.filter(school__in=School.objects.coordinated_by(user).values("pk"))
+
+
+class SupportProfile(models.Model):
+    """The searchable schoolondersteuningsprofiel of one school location."""
+
+    STALE_AFTER_DAYS = 365
+
+    school = models.OneToOneField(School, on_delete=models.CASCADE, related_name="profile", verbose_name=_("school"))
+    facilities = models.ManyToManyField(Facility, blank=True, related_name="profiles", verbose_name=_("voorzieningen"))
+    arrangements = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=_("arrangementen"),
+        help_text=_("Bijvoorbeeld: een klas voor leerlingen met autisme, een plusklas."),
+    )
+    class_size = models.PositiveSmallIntegerField(
+        _("gemiddelde groepsgrootte"), null=True, blank=True, help_text=_("Aantal leerlingen in een gewone groep.")
+    )
+    explanation = models.TextField(_("toelichting"), blank=True)
+    verified_on = models.DateField(_("gecontroleerd op"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gecontroleerd door"),
+    )
+    is_demo = models.BooleanField(_("demo"), default=False, help_text=_("Voorbeeldgegevens, niet echt."))
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = SupportProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ondersteuningsprofiel")
+        verbose_name_plural = _("ondersteuningsprofielen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(class_size__isnull=True) | models.Q(class_size__range=(1, 60)),
+                name="profile_class_size_sensible",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.school)
+
+    @property
+    def is_stale(self) -> bool:
+        """Not verified for more than a year (or never): parents must see that plainly."""
+        if self.verified_on is None:
+            return True
+        return (timezone.localdate() - self.verified_on).days > self.STALE_AFTER_DAYS
+
+    def verify(self, *, by: Any) -> None:
+        self.verified_on = timezone.localdate()
+        self.verified_by = by
+
+
+class ProfileNeed(models.Model):
+    profile = models.ForeignKey(SupportProfile, on_delete=models.CASCADE, related_name="needs")
+    need = models.ForeignKey(Need, on_delete=models.PROTECT, related_name="+", verbose_name=_("behoefte"))
+    level = models.PositiveSmallIntegerField(_("niveau"), choices=SupportLevel.choices)
+
+    class Meta:
+        verbose_name = _("ondersteuning bij een behoefte")
+        verbose_name_plural = _("ondersteuning per behoefte")
+        ordering = ["need__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "need"], name="profile_need_unique"),
+            models.CheckConstraint(condition=models.Q(level__in=SupportLevel.values), name="profile_need_level_valid"),
+        ]
+        indexes = [models.Index(fields=["need", "level"], name="profile_need_level")]
+
+    def __str__(self) -> str:
+        return f"{self.need}: {self.get_level_display()}"
+
+
+class ProfileExpertise(models.Model):
+    profile = models.ForeignKey(SupportProfile, on_delete=models.CASCADE, related_name="expertise")
+    staff_role = models.ForeignKey(StaffRole, on_delete=models.PROTECT, related_name="+", verbose_name=_("deskundige"))
+    availability = models.PositiveSmallIntegerField(_("beschikbaar"), choices=Availability.choices)
+
+    class Meta:
+        verbose_name = _("deskundigheid")
+        verbose_name_plural = _("deskundigheid")
+        ordering = ["staff_role__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "staff_role"], name="profile_expertise_unique"),
+            models.CheckConstraint(
+                condition=models.Q(availability__in=Availability.values), name="profile_expertise_availability_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_role}: {self.get_availability_display()}"

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demo data is for development only (set DEBUG=1).")
         call_command("import_regions", verbosity=options["verbosity"], stdout=self.stdout)
+        call_command("import_schools", verbosity=options["verbosity"], stdout=self.stdout)
         load_demo_data()
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if options["print_logins"]:
