@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Upper
+from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -422,3 +423,278 @@ class ProfileExpertise(models.Model):
 
     def __str__(self) -> str:
         return f"{self.staff_role}: {self.get_availability_display()}"
+
+
+class ExperienceStatus(models.TextChoices):
+    PENDING = "pending", _("Wacht op controle")
+    PUBLISHED = "published", _("Gepubliceerd")
+    REJECTED = "rejected", _("Niet geplaatst")
+
+
+class ExperienceQuerySet(models.QuerySet["Experience"]):
+    def published(self) -> ExperienceQuerySet:
+        return self.filter(status=ExperienceStatus.PUBLISHED)
+
+    def moderated_by(self, user: Any) -> ExperienceQuerySet:
+        """Experiences of schools in the region(s) this coordinator moderates."""
+        return self.filter(school__in=School.objects.coordinated_by(user).values("pk"))
+
+
+class Experience(models.Model):
+    """A parent's experience with a school. Shown without the author's name, after a coordinator approved it."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="experiences", verbose_name=_("school"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="school_experiences",
+        verbose_name=_("geschreven door"),
+    )
+    needs = models.ManyToManyField(Need, blank=True, related_name="+", verbose_name=_("waar ging het over"))
+    went_well = models.TextField(_("wat ging goed"), max_length=2000, blank=True)
+    could_be_better = models.TextField(_("wat kan beter"), max_length=2000, blank=True)
+    school_year = models.CharField(_("schooljaar"), max_length=9)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExperienceStatus.choices, default=ExperienceStatus.PENDING
+    )
+    flags = ArrayField(
+        models.CharField(max_length=200),
+        default=list,
+        blank=True,
+        verbose_name=_("mogelijke persoonsgegevens"),
+        help_text=_("Gevonden door de automatische controle; de moderator beslist."),
+    )
+    rejection_reason = models.TextField(_("reden van afwijzen"), blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gecontroleerd door"),
+    )
+    moderated_at = models.DateTimeField(_("gecontroleerd op"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_at = models.DateTimeField(_("geschreven op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = ExperienceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("ervaring")
+        verbose_name_plural = _("ervaringen")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["school", "status"], name="experience_school_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(went_well="", could_be_better=""), name="experience_has_content"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected", rejection_reason=""), name="experience_rejection_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school} – {self.school_year}"
+
+    def approve(self, *, by: Any) -> None:
+        self.status, self.rejection_reason = ExperienceStatus.PUBLISHED, ""
+        self.moderated_by, self.moderated_at = by, timezone.now()
+
+    def reject(self, *, by: Any, reason: str) -> None:
+        self.status, self.rejection_reason = ExperienceStatus.REJECTED, reason
+        self.moderated_by, self.moderated_at = by, timezone.now()
+
+    def resubmit(self) -> None:
+        """An author's edit goes back to the moderator before it is shown again."""
+        self.status, self.moderated_by, self.moderated_at = ExperienceStatus.PENDING, None, None
+
+
+class ExperienceReport(models.Model):
+    """Anyone may report a published experience; the region's coordinator looks at it again."""
+
+    experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="reports")
+    reason = models.TextField(_("wat is er mis"), max_length=1000)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.experience} – {self.created_at:%Y-%m-%d}"
+
+
+class OfferKind(models.TextChoices):
+    ARRANGEMENT = "arrangement", _("Arrangement")
+    REBOUND = "rebound", _("Rebound (tijdelijk ergens anders leren)")
+    EDUCATION_CARE = "onderwijs-zorg", _("Onderwijs-zorgplek")
+    EXTERNAL = "extern", _("Hulp buiten school")
+
+
+class SupportOfferQuerySet(models.QuerySet["SupportOffer"]):
+    def for_region(self, support_point_ids: list[int]) -> SupportOfferQuerySet:
+        """The region's own offers plus the national ones (no support point), which every region shows."""
+        return self.filter(models.Q(support_point__in=support_point_ids) | models.Q(support_point__isnull=True))
+
+
+class SupportOffer(models.Model):
+    """What a region offers beyond the schools, or national help (support_point empty) shown in every region."""
+
+    support_point = models.ForeignKey(
+        SupportPoint,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="offers",
+        verbose_name=_("steunpunt"),
+        help_text=_("Leeg: landelijk aanbod, zichtbaar in elke regio."),
+    )
+    title = models.CharField(_("naam"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=OfferKind.choices)
+    summary = models.TextField(_("wat is het"), max_length=2000)
+    audience = models.TextField(_("voor wie"), max_length=1000)
+    access = models.TextField(_("hoe kom je erin"), max_length=1000)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    needs = models.ManyToManyField(Need, blank=True, related_name="+", verbose_name=_("helpt bij"))
+    is_demo = models.BooleanField(_("demo"), default=False, help_text=_("Voorbeeldgegevens, niet echt."))
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = SupportOfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=OfferKind.values), name="offer_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_national(self) -> bool:
+        return self.support_point_id is None
+
+
+class MeetingKind(models.TextChoices):
+    PEER = "peer", _("Ouders ontmoeten ouders")
+    THEME = "theme", _("Themabijeenkomst")
+
+
+class Meeting(models.Model):
+    """A peer meeting or theme evening of a support point, with a limited number of places."""
+
+    support_point = models.ForeignKey(
+        SupportPoint, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("steunpunt")
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=10, choices=MeetingKind.choices)
+    description = models.TextField(_("beschrijving"), max_length=4000)
+    starts_at = models.DateTimeField(_("begint om"))
+    ends_at = models.DateTimeField(_("eindigt om"))
+    location = models.CharField(
+        _("plaats"), max_length=300, help_text=_("Adres, of 'Online' met uitleg hoe je meedoet.")
+    )
+    is_online = models.BooleanField(_("online"), default=False)
+    capacity = models.PositiveSmallIntegerField(_("aantal plaatsen"))
+    is_demo = models.BooleanField(_("demo"), default=False, help_text=_("Voorbeeldgegevens, niet echt."))
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after"),
+            models.CheckConstraint(condition=models.Q(capacity__gte=1), name="meeting_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({timezone.localtime(self.starts_at):%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("regions:meeting", kwargs={"pk": self.pk})
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Aangemeld")
+    WAITING = "waiting", _("Op de wachtlijst")
+    CANCELLED = "cancelled", _("Afgemeld")
+
+
+class Registration(models.Model):
+    """A sign-up for a meeting. No account needed: the e-mail holds a link with the token to cancel."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations")
+    name = models.CharField(_("naam"), max_length=100)
+    email = models.EmailField(_("e-mailadres"))
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("aangemeld op"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("afgemeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                models.F("meeting"),
+                Lower("email"),
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_per_email",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=RegistrationStatus.values), name="registration_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.meeting}"
+
+
+class Feedback(models.Model):
+    """'Je zei, wij deden': a parent's feedback on the regional offer and the coordinator's published response."""
+
+    support_point = models.ForeignKey(
+        SupportPoint, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("steunpunt")
+    )
+    message = models.TextField(_("jouw opmerking"), max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    response = models.TextField(_("wat wij deden"), max_length=2000, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(_("gereageerd op"), null=True, blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False)
+    created_at = models.DateTimeField(_("ingestuurd op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("je zei, wij deden")
+        verbose_name_plural = _("je zei, wij deden")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.message[:60]
+
+    @property
+    def is_published(self) -> bool:
+        return bool(self.response)
+
+    def respond(self, *, by: Any, response: str) -> None:
+        self.response, self.responded_by, self.responded_at = response, by, timezone.now()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from regions import views
+from regions.views import region as views
 
 app_name = "regions"
 
