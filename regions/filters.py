@@ -12,11 +12,22 @@ from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils.translation import gettext_lazy as _
 
 from regions.lookup import parse_pc4
-from regions.models import Facility, Need, PostcodeArea, ProfileNeed, School, SchoolKind, SchoolLevel, SupportLevel
+from regions.models import (
+    Facility,
+    Need,
+    OfferKind,
+    PostcodeArea,
+    ProfileNeed,
+    School,
+    SchoolKind,
+    SchoolLevel,
+    SupportLevel,
+    SupportOffer,
+)
 
 EARTH_RADIUS_KM = 6371.0
 KM_PER_DEGREE = 111.2
-RADIUS_CHOICES = [(2, _("2 km")), (5, _("5 km")), (10, _("10 km")), (20, _("20 km")), (50, _("50 km"))]
+RADIUS_CHOICES = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("20", _("20 km")), ("50", _("50 km"))]
 DEFAULT_RADIUS_KM = 10
 # DUO's denominations, most common first; kept as a constant so the search form costs no query.
 DENOMINATIONS = [
@@ -81,8 +92,8 @@ class SchoolFilter(django_filters.FilterSet):
         help_text=_("Bijvoorbeeld 3511 AB. Dan zoeken we scholen in de buurt."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}),
     )
-    afstand = django_filters.TypedChoiceFilter(
-        label=_("Afstand"), choices=RADIUS_CHOICES, coerce=int, method="filter_nothing", empty_label=_("10 km")
+    afstand = django_filters.ChoiceFilter(
+        label=_("Afstand"), choices=RADIUS_CHOICES, method="filter_nothing", empty_label=None, initial="10"
     )
     soort = django_filters.MultipleChoiceFilter(
         label=_("Soort school"),
@@ -107,10 +118,9 @@ class SchoolFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("De school moet alles bieden wat je kiest."),
     )
-    ondersteuning = django_filters.TypedChoiceFilter(
+    ondersteuning = django_filters.ChoiceFilter(
         label=_("Hoeveel ondersteuning?"),
-        choices=SupportLevel.choices,
-        coerce=int,
+        choices=[(str(value), label) for value, label in SupportLevel.choices],
         method="filter_nothing",
         empty_label=_("Maakt niet uit"),
     )
@@ -155,7 +165,7 @@ class SchoolFilter(django_filters.FilterSet):
 
     @property
     def radius_km(self) -> int:
-        return self.form.cleaned_data.get("afstand") or DEFAULT_RADIUS_KM
+        return int(self.form.cleaned_data.get("afstand") or DEFAULT_RADIUS_KM)
 
     @property
     def sort(self) -> str:
@@ -166,7 +176,7 @@ class SchoolFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         needs: list[Need] = list(data.get("behoefte") or [])
-        level = data.get("ondersteuning") or SupportLevel.BASIC
+        level = int(data.get("ondersteuning") or SupportLevel.BASIC)
         # Every chosen need must be met at the chosen level or higher (a specialised arrangement covers extra).
         for need in needs:
             queryset = queryset.filter(
@@ -185,3 +195,35 @@ class SchoolFilter(django_filters.FilterSet):
         if self.sort == "afstand" and origin is not None:
             return queryset.order_by("distance", "name", "pk")
         return queryset.order_by("name", "place", "pk")
+
+
+class OfferFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Zoek"), method="filter_text", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    soort = django_filters.MultipleChoiceFilter(
+        label=_("Soort aanbod"), field_name="kind", choices=OfferKind.choices, widget=forms.CheckboxSelectMultiple
+    )
+    behoefte = django_filters.ModelMultipleChoiceFilter(
+        label=_("Wat heeft je kind nodig?"),
+        queryset=Need.objects.all(),
+        to_field_name="slug",
+        method="filter_needs",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = SupportOffer
+        fields: list[str] = []
+
+    def filter_text(self, queryset: QuerySet[SupportOffer], name: str, value: str) -> QuerySet[SupportOffer]:
+        for word in value.split()[:5]:
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(audience__icontains=word)
+            )
+        return queryset
+
+    def filter_needs(self, queryset: QuerySet[SupportOffer], name: str, value: list[Need]) -> QuerySet[SupportOffer]:
+        for need in value:
+            queryset = queryset.filter(needs=need)
+        return queryset

@@ -271,7 +271,7 @@ class School(models.Model):
     @property
     def kind_short(self) -> str:
         if self.kind == SchoolKind.VO and self.levels:
-            return ", ".join(SchoolLevel(level).label for level in self.levels)
+            return ", ".join(str(SchoolLevel(level).label) for level in self.levels)
         return self.get_kind_display()
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from regions.access import get_school
-from regions.filters import SchoolFilter
+from regions.filters import DEFAULT_RADIUS_KM, SchoolFilter
 from regions.lookup import support_points_for_partnership
 from regions.models import Experience, Need, School, SupportProfile
 from regions.shortlist import MAX_COMPARE, shortlist, shortlist_toggle
@@ -30,7 +30,11 @@ def _query_without_page(request: HttpRequest) -> str:
 
 @require_GET
 def school_search(request: HttpRequest) -> HttpResponse:
-    search = SchoolFilter(request.GET or None, queryset=School.objects.open().for_cards())
+    data = None
+    if request.GET:
+        data = request.GET.copy()
+        data.setdefault("afstand", str(DEFAULT_RADIUS_KM))
+    search = SchoolFilter(data, queryset=School.objects.open().for_cards())
     page = None
     if search.is_bound and search.is_valid():
         page = Paginator(search.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
@@ -68,8 +72,16 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
         "experiences": experiences,
         "support_points": support_points_for_partnership(school.partnership_id),
         "on_shortlist": school.code in shortlist(request),
+        "can_edit": _may_edit_profile(request, school),
     }
     return render(request, "regions/school_detail.html", context)
+
+
+def _may_edit_profile(request: HttpRequest, school: School) -> bool:
+    user = request.user
+    if not user.is_authenticated or not (user.is_superuser or user.is_coordinator):  # type: ignore[union-attr]
+        return False
+    return School.objects.coordinated_by(user).filter(pk=school.pk).exists()
 
 
 @require_GET
