@@ -177,7 +177,8 @@ class SchoolQuerySet(models.QuerySet["School"]):
         return self.filter(partnership__in=partnership_ids)
 
     def for_cards(self) -> SchoolQuerySet:
-        return self.select_related("partnership", "profile").prefetch_related("profile__needs__need")
+        needs = models.Prefetch("profile__needs", queryset=ProfileNeed.objects.select_related("need"))
+        return self.select_related("partnership", "profile").prefetch_related(needs)
 
 
 class School(models.Model):
