@@ -11,7 +11,7 @@ import re
 from django.utils.translation import gettext as _
 
 CHILD_NAME_RE = re.compile(
-    r"\b(?:mijn|onze)\s+(?:zoon|zoontje|dochter|dochtertje|kind|jongen|meisje|pleegzoon|pleegdochter)"
+    r"\b(?i:mijn|onze)\s+(?i:zoon|zoontje|dochter|dochtertje|kind|jongen|meisje|pleegzoon|pleegdochter)"
     r"(?:\s*,)?\s+([A-ZÀ-Ý][a-zà-ÿ'-]+)",
 )
 NAMED_RE = re.compile(r"\b(?:hij|zij|ze|die)\s+heet\s+([A-ZÀ-Ý][a-zà-ÿ'-]+)", re.IGNORECASE)

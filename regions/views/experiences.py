@@ -16,6 +16,7 @@ from accounts.models import Role
 from regions.access import get_experience_for_moderator, get_own_experience, get_published_experience, get_school
 from regions.forms import ExperienceForm, ModerationForm, ReportForm
 from regions.models import Experience, ExperienceStatus
+from regions.privacy_check import personal_details
 from regions.services import ModerationAction, experience_moderate, experience_report, experience_submit
 
 
@@ -115,5 +116,6 @@ def experience_moderate_view(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("regions:moderation_queue")
     reports = experience.reports.filter(resolved_at__isnull=True)
     status = 400 if form.errors else 200
-    context = {"experience": experience, "form": form, "reports": reports}
+    flags = personal_details(f"{experience.went_well}\n{experience.could_be_better}")
+    context = {"experience": experience, "form": form, "reports": reports, "flags": flags}
     return render(request, "regions/experience_moderate.html", context, status=status)

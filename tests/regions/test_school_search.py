@@ -36,9 +36,7 @@ def test_a_parent_finds_schools_that_support_autism_within_10_km(client: Client,
     assert "1 school gevonden" in response.content.decode()
 
 
-def test_a_larger_radius_finds_the_farther_school_sorted_by_distance(
-    client: Client, nearby: dict[str, School]
-) -> None:
+def test_a_larger_radius_finds_the_farther_school_sorted_by_distance(client: Client, nearby: dict[str, School]) -> None:
     response = client.get("/scholen/", {"postcode": "3511", "afstand": "20", "behoefte": "autisme"})
     assert names(response) == ["De Regenboog", "De Verre Verte"]
     distances = [s.distance for s in response.context["page"].object_list]
@@ -51,7 +49,9 @@ def test_every_selected_need_must_be_met(client: Client, nearby: dict[str, Schoo
 
 
 def test_the_support_level_is_a_minimum(client: Client, nearby: dict[str, School]) -> None:
-    response = client.get("/scholen/", {"postcode": "3511", "afstand": "50", "behoefte": "autisme", "ondersteuning": "3"})
+    response = client.get(
+        "/scholen/", {"postcode": "3511", "afstand": "50", "behoefte": "autisme", "ondersteuning": "3"}
+    )
     assert names(response) == ["De Regenboog"]
     response = client.get("/scholen/", {"postcode": "3511", "afstand": "50", "ondersteuning": "2"})
     assert set(names(response)) == {"De Regenboog", "Het Anker", "De Verre Verte"}
@@ -103,7 +103,9 @@ def test_the_fragment_request_returns_only_the_results(client: Client, nearby: d
     assert "X-Fragment" in response["Vary"]
 
 
-def test_pagination_links_keep_the_filters(client: Client, school: School, partnerships: dict[str, Partnership]) -> None:
+def test_pagination_links_keep_the_filters(
+    client: Client, school: School, partnerships: dict[str, Partnership]
+) -> None:
     for i in range(25):
         make_school(f"9{i:02d}X00", f"School {i:02d}", partnerships["PO2601"], lat=52.09, lon=5.12)
     response = client.get("/scholen/", {"q": "school", "sorteer": "naam"})
