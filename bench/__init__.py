@@ -1,0 +1,1 @@
+"""Load and import benchmarks for ouderplatform (see bench/README.md)."""
