@@ -27,6 +27,7 @@ from regions.models import (
     SupportPoint,
     SupportProfile,
 )
+from regions.taxonomy import ensure_taxonomy
 
 UTRECHT = (52.0907, 5.1214)
 
@@ -50,6 +51,7 @@ def give_profile(school: School, needs: dict[str, int], facilities: list[str] = 
 
 @pytest.fixture
 def located_areas(postcode_areas: list[PostcodeArea]) -> list[PostcodeArea]:
+    ensure_taxonomy()  # a live-server test before this one may have flushed the migration's rows
     PostcodeArea.objects.filter(pc4__in=["3511", "3512"]).update(latitude=UTRECHT[0], longitude=UTRECHT[1])
     PostcodeArea.objects.filter(pc4="4531").update(latitude=51.33, longitude=3.83)
     return postcode_areas
@@ -125,6 +127,7 @@ def offer(support_point: SupportPoint) -> SupportOffer:
 
 @pytest.fixture
 def national_offer(db: None) -> SupportOffer:
+    ensure_taxonomy()
     return SupportOffer.objects.create(
         title="Onderwijsconsulenten",
         kind=OfferKind.EXTERNAL,

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from regions.models import Experience, ExperienceReport, ExperienceStatus, School
+from regions.models import Experience, ExperienceReport, ExperienceStatus, Need, School
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def test_a_parent_writes_an_experience_that_waits_for_moderation_with_flags(
     response = client_for("parent").post(
         f"/scholen/{school.code}/ervaring/",
         {
-            "needs": ["2"],
+            "needs": [str(Need.objects.get(slug="autisme").pk)],
             "school_year": "2024-2025",
             "went_well": "Mijn dochter Lotte kreeg snel hulp.",
             "could_be_better": "Bel me: 06-12345678",

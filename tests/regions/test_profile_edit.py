@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from regions.models import School, SupportProfile
+from regions.models import Facility, School, SupportProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_a_coordinator_edits_and_verifies_a_profile_in_their_region(
             "need_autisme": "2",
             "need_horen": "1",
             "staff_logopedist": "3",
-            "facilities": ["1"],
+            "facilities": [str(Facility.objects.get(slug="lift").pk)],
             "arrangements": "Plusklas\n\n  Taalklas  ",
             "class_size": "18",
             "explanation": "Kleine school.",
