@@ -34,7 +34,13 @@ class Generator:
         return function
 
 
-GENERATORS: list[Generator] = []
+GENERATORS: list[Generator] = [
+    Generator(
+        "school_profiles",
+        "a support profile (needs, facilities) for every open school location in the country",
+        "bench.data.school_profiles:generate",
+    ),
+]
 
 
 def by_name() -> dict[str, Generator]:
