@@ -67,7 +67,6 @@ class Connection:
 
     def __init__(self, port: int) -> None:
         self.port = port
-        self.host_header = f"{LOOPBACK}:{port}".encode()
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
         self.opened = 0
@@ -126,7 +125,6 @@ class Connection:
         status_line = lines[0].split(" ", 2)
         if len(status_line) < 2 or not status_line[0].startswith("HTTP/1."):
             raise ProtocolError(f"bad status line {lines[0]!r}")
-        status = int(status_line[1])
         headers: dict[str, str] = {}
         cookies: dict[str, str | None] = {}
         for line in lines[1:]:
@@ -140,23 +138,38 @@ class Connection:
                 cookies[cookie_name] = cookie_value
             else:
                 headers[name] = value
+        try:
+            status = int(status_line[1])
+            length = int(headers.get("content-length", "-1"))
+        except ValueError as error:
+            raise ProtocolError(f"unreadable status or Content-Length: {lines[0]!r}") from error
         keep_alive = headers.get("connection", "").lower() != "close" and status_line[0] == "HTTP/1.1"
         body = b""
         if head_only or status in (204, 304) or 100 <= status < 200:
             pass
-        elif "content-length" in headers:
-            length = int(headers["content-length"])
+        elif length >= 0:
             if length > MAX_BODY_BYTES:
                 raise ProtocolError(f"body of {length} bytes is too large")
             body = await reader.readexactly(length)
         elif headers.get("transfer-encoding", "").lower() == "chunked":
             body = await self._read_chunked(reader)
         else:
-            body = await reader.read(MAX_BODY_BYTES)
+            body = await self._read_to_end(reader)
             keep_alive = False
         if not keep_alive:
             await self.close()
         return Response(status=status, headers=headers, cookies=cookies, body=body, keep_alive=keep_alive)
+
+    @staticmethod
+    async def _read_to_end(reader: asyncio.StreamReader) -> bytes:
+        parts: list[bytes] = []
+        total = 0
+        while chunk := await reader.read(65536):
+            total += len(chunk)
+            if total > MAX_BODY_BYTES:
+                raise ProtocolError("body too large")
+            parts.append(chunk)
+        return b"".join(parts)
 
     @staticmethod
     async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
@@ -164,7 +177,10 @@ class Connection:
         total = 0
         while True:
             size_line = await reader.readuntil(b"\r\n")
-            size = int(size_line.split(b";", 1)[0].strip(), 16)
+            try:
+                size = int(size_line.split(b";", 1)[0].strip(), 16)
+            except ValueError as error:
+                raise ProtocolError(f"bad chunk size {size_line!r}") from error
             if size == 0:
                 while (await reader.readuntil(b"\r\n")) != b"\r\n":
                     pass

@@ -12,6 +12,7 @@ import json
 import os
 import platform
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -41,6 +42,10 @@ class CpuProbe:
 
     app: dict[int, float] = field(default_factory=dict)
     db: dict[int, float] = field(default_factory=dict)
+    # Seconds the app processes were runnable but waited for a CPU (Linux schedstat): what other work costs us.
+    app_wait: dict[int, float] = field(default_factory=dict)
+    client_wait: float = 0.0
+    loadavg: float = 0.0
     machine_busy: float = 0.0
     machine_total: float = 0.0
     machine_steal: float = 0.0
@@ -58,12 +63,25 @@ def probe(server: BenchServer) -> CpuProbe:
             with contextlib.suppress(psutil.Error):
                 times = psutil.Process(pid).cpu_times()
                 target[pid] = times.user + times.system
+    snapshot.app_wait = {pid: runqueue_wait(pid) for pid in app_pids}
+    snapshot.client_wait = runqueue_wait(os.getpid())
+    snapshot.loadavg = os.getloadavg()[0]
     machine = psutil.cpu_times()
     idle = machine.idle + getattr(machine, "iowait", 0.0)
     snapshot.machine_total = sum(machine)
     snapshot.machine_busy = snapshot.machine_total - idle
     snapshot.machine_steal = getattr(machine, "steal", 0.0)
     return snapshot
+
+
+def runqueue_wait(pid: int) -> float:
+    """Seconds the threads of a process were ready to run but waited for a CPU (Linux schedstat; 0 elsewhere)."""
+    total = 0
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                total += int((task / "schedstat").read_text().split()[1])
+    return total / 1e9
 
 
 def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
@@ -81,6 +99,9 @@ class Segment:
     machine_busy_share: float
     machine_steal_share: float
     failure: str | None = None
+    app_wait: float = 0.0
+    client_wait: float = 0.0
+    loadavg: float = 0.0
 
     def as_json(self) -> dict[str, Any]:
         r = self.result
@@ -101,8 +122,11 @@ class Segment:
             "client_cpu_share": round(r.client_cpu / r.elapsed, 3) if r.elapsed else 0,
             "app_cpu_ms_per_request": round(self.app_cpu / r.requests * 1000, 3) if r.requests else None,
             "db_cpu_ms_per_request": round(self.db_cpu / r.requests * 1000, 3) if r.requests else None,
+            "app_cpu_wait_ms_per_request": round(self.app_wait / r.requests * 1000, 3) if r.requests else None,
+            "client_cpu_wait_share": round(self.client_wait / r.elapsed, 3) if r.elapsed else 0,
             "machine_busy_share": round(self.machine_busy_share, 3),
             "machine_steal_share": round(self.machine_steal_share, 3),
+            "loadavg_1min": round(self.loadavg, 2),
         }
 
 
@@ -134,6 +158,9 @@ async def measure_segment(
         db_cpu=cpu_used(start.db, after.db),
         machine_busy_share=(after.machine_busy - start.machine_busy) / total if total > 0 else 0.0,
         machine_steal_share=(after.machine_steal - start.machine_steal) / total if total > 0 else 0.0,
+        app_wait=cpu_used(start.app_wait, after.app_wait),
+        client_wait=after.client_wait - start.client_wait,
+        loadavg=after.loadavg,
     )
 
 
@@ -143,10 +170,12 @@ def describe(segment: Segment, index: int, total: int) -> str:
     r = segment.result
     p50 = percentile(r.latencies, 0.5) * 1000
     errors = f", {r.errors} ERRORS" if r.errors else ""
+    seconds = max(r.elapsed, 1e-9)
     return (
         f"[{index}/{total}] {segment.scenario:<16} {r.rps:8.1f} req/s  p50 {p50:6.1f} ms  "
-        f"cpu: app {segment.app_cpu / max(r.elapsed, 1e-9):.2f} db {segment.db_cpu / max(r.elapsed, 1e-9):.2f} "
-        f"client {r.client_cpu / max(r.elapsed, 1e-9):.2f} cores{errors}"
+        f"cores used: app {segment.app_cpu / seconds:.2f} db {segment.db_cpu / seconds:.2f} "
+        f"client {r.client_cpu / seconds:.2f}; waiting for a CPU: app {segment.app_wait / seconds:.2f} "
+        f"client {segment.client_wait / seconds:.2f}; load {segment.loadavg:.1f}{errors}"
     )
 
 
@@ -193,6 +222,7 @@ class Row:
     p50_ms: float
     p95_ms: float
     ratio: float
+    ratios: list[float]
     errors: int
     requests: int
     app_ms: float | None
@@ -226,17 +256,24 @@ class Row:
 
 def summarise(segments: list[Segment], scenarios: list[Scenario]) -> tuple[Row, list[Row]]:
     baseline_indexes = [i for i, s in enumerate(segments) if s.scenario == BASELINE.name]
-    baseline_row = _row(BASELINE.name, [segments[i] for i in baseline_indexes], None)
+    baseline_row = _row(BASELINE.name, [segments[i] for i in baseline_indexes], None, [1.0])
     rows = []
     for scenario in scenarios:
         picked = [i for i, s in enumerate(segments) if s.scenario == scenario.name]
-        # The baseline measured right before and right after each of this page's segments.
-        neighbours = sorted({j for i in picked for j in (i - 1, i + 1) if j in baseline_indexes})
-        rows.append(_row(scenario.name, [segments[i] for i in picked], [segments[j].result.rps for j in neighbours]))
+        ratios, used = [], set()
+        for i in picked:
+            # The baseline measured right before and right after this segment is its yardstick.
+            neighbours = [j for j in (i - 1, i + 1) if j in baseline_indexes and segments[j].result.rps > 0]
+            used.update(neighbours)
+            reference = statistics.fmean(segments[j].result.rps for j in neighbours) if neighbours else 0.0
+            if reference > 0 and not segments[i].failure:
+                ratios.append(segments[i].result.rps / reference)
+        baseline_rps = [segments[j].result.rps for j in sorted(used)]
+        rows.append(_row(scenario.name, [segments[i] for i in picked], baseline_rps, ratios))
     return baseline_row, rows
 
 
-def _row(name: str, segments: list[Segment], baseline_rps: list[float] | None) -> Row:
+def _row(name: str, segments: list[Segment], baseline_rps: list[float] | None, ratios: list[float]) -> Row:
     requests = sum(s.result.requests for s in segments)
     elapsed = sum(s.result.elapsed for s in segments)
     latencies = [value for s in segments for value in s.result.latencies]
@@ -245,15 +282,14 @@ def _row(name: str, segments: list[Segment], baseline_rps: list[float] | None) -
         for problem, count in s.result.problems.items():
             problems[problem] = problems.get(problem, 0) + count
     rps = requests / elapsed if elapsed > 0 else 0.0
-    own_rps = [s.result.rps for s in segments]
-    reference = baseline_rps if baseline_rps is not None else own_rps
-    reference_rps = sum(reference) / len(reference) if reference else 0.0
     return Row(
         name=name,
         rps=rps,
         p50_ms=percentile(latencies, 0.5) * 1000,
         p95_ms=percentile(latencies, 0.95) * 1000,
-        ratio=rps / reference_rps if reference_rps > 0 else 0.0,
+        # The median over rounds: one burst of other work on the machine moves it less than it moves a mean.
+        ratio=statistics.median(ratios) if ratios else 0.0,
+        ratios=ratios,
         errors=sum(s.result.errors for s in segments),
         requests=requests,
         app_ms=sum(s.app_cpu for s in segments) / requests * 1000 if requests else None,
@@ -261,13 +297,13 @@ def _row(name: str, segments: list[Segment], baseline_rps: list[float] | None) -
         client_share=sum(s.result.client_cpu for s in segments) / elapsed if elapsed > 0 else 0.0,
         problems=problems,
         failure=next((s.failure for s in segments if s.failure), None),
-        baseline_rps=reference,
+        baseline_rps=baseline_rps if baseline_rps is not None else [s.result.rps for s in segments],
     )
 
 
 def table(baseline: Row, rows: list[Row]) -> str:
     header = (
-        f"{'scenario':<16} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'ratio':>6} {'goal':>5} {'errors':>7}"
+        f"{'scenario':<16} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7} {'ratio':>6} {'range':>9} {'goal':>5} {'errors':>7}"
         f" {'app ms/req':>10} {'db ms/req':>9} {'cpu ratio':>9}"
     )
     lines = [header, "-" * len(header)]
@@ -278,6 +314,11 @@ def table(baseline: Row, rows: list[Row]) -> str:
     def ratio(value: float | None) -> str:
         return f"{value:9.2f}" if value is not None else f"{'-':>9}"
 
+    def spread(row: Row) -> str:
+        if row is baseline or len(row.ratios) < 2:
+            return "-"
+        return f"{min(row.ratios):.2f}-{max(row.ratios):.2f}"
+
     for row in [baseline, *rows]:
         if row.failure:
             lines.append(f"{row.name:<16} failed: {row.failure}")
@@ -285,8 +326,8 @@ def table(baseline: Row, rows: list[Row]) -> str:
         goal = "ERR" if row.failed else "-" if row is baseline else "yes" if row.meets_goal else "NO"
         errors = f"{row.errors}{' !' if row.errors else ''}"
         lines.append(
-            f"{row.name:<16} {row.rps:8.1f} {row.p50_ms:7.1f} {row.p95_ms:7.1f} {row.ratio:6.2f} {goal:>5}"
-            f" {errors:>7} {ms(row.app_ms)} {ms(row.db_ms)[1:]} {ratio(row.cpu_ratio(baseline))}"
+            f"{row.name:<16} {row.rps:8.1f} {row.p50_ms:7.1f} {row.p95_ms:7.1f} {row.ratio:6.2f} {spread(row):>9}"
+            f" {goal:>5} {errors:>7} {ms(row.app_ms)} {ms(row.db_ms)[1:]} {ratio(row.cpu_ratio(baseline))}"
         )
     return "\n".join(lines)
 
@@ -309,7 +350,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clients", type=int, default=16, help="concurrent keep-alive clients (default: 16)")
     parser.add_argument("--duration", type=float, help="seconds per scenario, split over the rounds (default: 8)")
     parser.add_argument("--warmup", type=float, help="warm-up seconds per scenario before timing (default: 1.5)")
-    parser.add_argument("--rounds", type=int, help="interleaved passes over the scenarios (default: 2, quick: 1)")
+    parser.add_argument("--rounds", type=int, help="interleaved passes over the scenarios (default: 4, quick: 1)")
     parser.add_argument("--quick", action="store_true", help="smoke run: 2 s per scenario, short warm-up")
     parser.add_argument("--only", help="comma-separated scenario names (the baseline always runs)")
     parser.add_argument("--list", action="store_true", help="list the scenarios and data generators, then exit")
@@ -334,7 +375,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if args.duration is None:
         args.duration = 2.0 if args.quick else 8.0
     if args.rounds is None:
-        args.rounds = 1 if args.quick else 2
+        args.rounds = 1 if args.quick else 4
     if args.warmup is None:
         args.warmup = 0.5 if args.quick else 1.5
     if not 1 <= args.clients <= 512:
@@ -412,13 +453,21 @@ def main(argv: list[str] | None = None) -> int:
     client_share = sum(s.result.client_cpu for s in segments) / max(sum(s.result.elapsed for s in segments), 1e-9)
     cores = os.cpu_count() or 1
     busy = sum(s.machine_busy_share for s in segments) / max(len(segments), 1)
+    app_cpu, app_wait = sum(s.app_cpu for s in segments), sum(s.app_wait for s in segments)
+    loads = [s.loadavg for s in segments if not s.failure]
     print(
         f"load generator: {client_share:.2f} cores on average ({client_share / cores * 100:.0f}% of {cores}); "
-        f"machine busy {busy * 100:.0f}% while timing"
+        f"machine busy {busy * 100:.0f}% while timing, 1-min load average {min(loads, default=0):.1f}-"
+        f"{max(loads, default=0):.1f} on {cores} cores"
     )
+    if app_cpu > 0:
+        print(
+            f"gunicorn waited for a CPU {app_wait / app_cpu:.1f} s per second of work "
+            "(0 on an idle machine; above ~1, other processes competed hard and req/s ratios are noisy)"
+        )
     print(
-        f"goal: ratio >= {GOAL_RATIO}; ratio = req/s over the baseline's req/s measured right before and after; "
-        "cpu ratio = the baseline's server CPU per request over the page's"
+        f"goal: ratio >= {GOAL_RATIO}; ratio = median over rounds of req/s over the baseline's req/s right before and "
+        "after (range: lowest-highest round); cpu ratio = the baseline's server CPU per request over the page's"
     )
     for note in server.notes:
         print(f"note: {note}")
@@ -459,6 +508,7 @@ def main(argv: list[str] | None = None) -> int:
                 "p50_ms": round(row.p50_ms, 2),
                 "p95_ms": round(row.p95_ms, 2),
                 "ratio": round(row.ratio, 3),
+                "ratio_per_round": [round(value, 3) for value in row.ratios],
                 "meets_goal": row.meets_goal if row is not baseline else None,
                 "requests": row.requests,
                 "errors": row.errors,

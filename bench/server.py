@@ -244,8 +244,9 @@ class BenchServer:
                 str(self.config.workers),
                 "--worker-class",
                 self.config.worker_class,
+                # Gunicorn quietly turns sync workers into gthread ones when threads > 1: pass it only for gthread.
                 "--threads",
-                str(self.config.threads),
+                str(self.config.threads if self.config.worker_class == "gthread" else 1),
                 "--keep-alive",
                 str(self.config.keep_alive),
                 "--no-control-socket",

@@ -51,3 +51,16 @@ def test_english_is_available(client: Client) -> None:
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert '<html lang="en"' in client.get("/").content.decode()
+
+
+def test_dutch_is_the_default_whatever_the_browser_prefers(client: Client) -> None:
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
+    assert response["Content-Language"] == "nl"
+
+
+def test_the_language_switch_is_remembered(client: Client) -> None:
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en"' in client.get("/privacy").content.decode()
+    client.post("/i18n/setlang/", {"language": "nl", "next": "/"})
+    assert '<html lang="nl"' in client.get("/privacy").content.decode()

@@ -92,6 +92,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Runs:
     (project / "test_pages.py").write_text(TESTS)
     env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "PYTEST_ADDOPTS"}}
     env["PYTHONPATH"] = os.pathsep.join([str(project), str(REPO_ROOT)])
+    # A failing run keeps its saved pages for inspection; keep those of these runs out of /tmp.
+    env["TMPDIR"] = str(project)
 
     def run(args: list[str], switch: str) -> subprocess.CompletedProcess[str]:
         command = [sys.executable, "-m", "pytest", "-q", *args]
