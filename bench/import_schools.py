@@ -57,8 +57,6 @@ def shifted(code: str) -> str:
 
 def double_files(folder: Path) -> tuple[Path, Path, Path]:
     """The three DUO files with every location twice: the copy gets a shifted code, so it is a new location."""
-    sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ouderplatform.settings")
     from regions.school_import import SchoolFiles
 
     files = SchoolFiles.default()
@@ -177,6 +175,7 @@ def main() -> int:
     manage(env, "migrate", "--no-input")
     manage(env, "import_regions", "--verbosity", "0")
     sys.path.insert(0, str(ROOT))
+    os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ouderplatform.settings")
     import django
 

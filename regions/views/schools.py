@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from regions.access import get_school
+from regions.cards import card_labels, school_cards
 from regions.filters import DEFAULT_RADIUS_KM, SchoolFilter
 from regions.lookup import support_points_for_partnership
 from regions.models import Experience, Need, School, SupportProfile
@@ -41,6 +42,8 @@ def school_search(request: HttpRequest) -> HttpResponse:
     context = {
         "search": search,
         "page": page,
+        "cards": school_cards(page.object_list) if page else [],
+        "labels": card_labels(),
         "query": _query_without_page(request),
         "shortlist": shortlist(request),
     }
@@ -109,7 +112,8 @@ def school_shortlist(request: HttpRequest) -> HttpResponse:
     codes = shortlist(request)
     found = {s.code: s for s in School.objects.filter(code__in=codes).for_cards()}
     schools = [found[code] for code in codes if code in found]
-    return render(request, "regions/school_shortlist.html", {"schools": schools, "max_compare": MAX_COMPARE})
+    context = {"schools": schools, "cards": school_cards(schools), "labels": card_labels(), "max_compare": MAX_COMPARE}
+    return render(request, "regions/school_shortlist.html", context)
 
 
 @require_POST
