@@ -112,15 +112,34 @@ def read_csv(path: Path, *, required: Iterable[str], encoding: str = "utf-8", de
     return rows
 
 
+class _FeatureLines:
+    """The line on which each feature starts, worked out only when an error needs it: finding them means parsing
+    the file a second time, which would double the cost of every good import."""
+
+    def __init__(self, text: str, count: int) -> None:
+        self.text, self.count = text, count
+        self._lines: list[int] | None = None
+
+    def __getitem__(self, index: int) -> int:
+        if self._lines is None:
+            self._lines = _feature_lines(self.text, self.count)
+        return self._lines[index]
+
+
 @dataclass
 class Feature:
-    """One GeoJSON point feature with the line it starts on, for error messages."""
+    """One GeoJSON point feature; `line` is the line it starts on, for error messages."""
 
     path: Path
-    line: int
+    index: int
     properties: dict[str, Any]
     longitude: float
     latitude: float
+    lines: _FeatureLines
+
+    @property
+    def line(self) -> int:
+        return self.lines[self.index]
 
     def __getitem__(self, name: str) -> Any:
         return self.properties[name]
@@ -151,14 +170,15 @@ def read_geojson_points(path: Path, *, required: Iterable[str]) -> list[Feature]
     if not document["features"]:
         raise ImportFailed(path, 1, "features", "the file has no features")
     required = list(required)
+    lines = _FeatureLines(text, len(document["features"]))
     features: list[Feature] = []
-    for line, raw in zip(_feature_lines(text, len(document["features"])), document["features"], strict=True):
+    for index, raw in enumerate(document["features"]):
         properties = raw.get("properties") if isinstance(raw, dict) else None
         if not isinstance(properties, dict):
-            raise ImportFailed(path, line, "properties", "the feature has no properties")
+            raise ImportFailed(path, lines[index], "properties", "the feature has no properties")
         missing = [name for name in required if name not in properties]
         if missing:
-            raise ImportFailed(path, line, missing[0], f"required property '{missing[0]}' is missing")
+            raise ImportFailed(path, lines[index], missing[0], f"required property '{missing[0]}' is missing")
         geometry = raw.get("geometry") or {}
         coordinates = geometry.get("coordinates") if isinstance(geometry, dict) else None
         if (
@@ -167,11 +187,13 @@ def read_geojson_points(path: Path, *, required: Iterable[str]) -> list[Feature]
             or len(coordinates) < 2
             or not all(isinstance(c, int | float) for c in coordinates[:2])
         ):
-            raise ImportFailed(path, line, "geometry", "the feature is not a point with two coordinates")
+            raise ImportFailed(path, lines[index], "geometry", "the feature is not a point with two coordinates")
         lon, lat = float(coordinates[0]), float(coordinates[1])
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-            raise ImportFailed(path, line, "geometry", f"coordinates ({lon}, {lat}) are not longitude, latitude")
-        features.append(Feature(path, line, properties, lon, lat))
+            raise ImportFailed(
+                path, lines[index], "geometry", f"coordinates ({lon}, {lat}) are not longitude, latitude"
+            )
+        features.append(Feature(path, index, properties, lon, lat, lines))
     return features
 
 
