@@ -99,8 +99,6 @@ def double_files(folder: Path) -> tuple[Path, Path, Path]:
 
 def inner(primary: str, geo: str, history: str) -> None:
     """One measurement in a fresh process: empty table, import, re-import, then COPY the same rows."""
-    import resource
-
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ouderplatform.settings")
@@ -113,11 +111,12 @@ def inner(primary: str, geo: str, history: str) -> None:
     files = SchoolFiles(primary=Path(primary), geo=Path(geo), history=Path(history))
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE regions_school RESTART IDENTITY CASCADE")
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_before = _memory_kb("VmRSS")
+    _reset_peak()
     started = time.perf_counter()
     result = import_schools(files=files, verbosity=0)
     first = time.perf_counter() - started
-    rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_peak = _memory_kb("VmHWM")
     started = time.perf_counter()
     import_schools(files=files, verbosity=0)
     again = time.perf_counter() - started
@@ -146,6 +145,19 @@ def inner(primary: str, geo: str, history: str) -> None:
             }
         )
     )
+
+
+def _memory_kb(field: str) -> int:
+    """VmRSS (now) or VmHWM (peak since the last reset) of this process, from /proc (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> None:
+    # The peak would otherwise include Django's start-up; "5" resets VmHWM to the current RSS (Linux ≥ 4.0).
+    Path("/proc/self/clear_refs").write_text("5")
 
 
 def measure(env: dict[str, str], files: tuple[Path, Path, Path]) -> dict[str, float]:

@@ -168,7 +168,7 @@ def _round(value: float) -> float:
 
 def read_primary(path: Path) -> dict[str, Location]:
     locations: dict[str, Location] = {}
-    for row in read_csv(path, required=BO_COLUMNS, encoding="cp1252", delimiter=";"):
+    for row in read_csv(path, required=BO_COLUMNS, encoding="cp1252", delimiter=";", keep=lambda name: False):
         code = _code(row, "VESTIGINGSCODE", row["VESTIGINGSCODE"])
         if code in locations:
             raise row.fail("VESTIGINGSCODE", f"location code {code} appears twice")
@@ -262,7 +262,15 @@ class HistoryRow:
 
 
 def read_history(path: Path) -> dict[str, HistoryRow]:
-    rows = read_csv(path, required=HISTORY_COLUMNS, delimiter=";")
+    # Only the latest year's count is used: look at the header first, so that rows hold just that column.
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            first_line = handle.readline()
+    except OSError:
+        first_line = ""  # read_csv reports the missing file properly
+    years = sorted(int(m[1]) for name in first_line.split(";") if (m := PUPILS_RE.match(name.strip())))
+    newest = f"LEERLINGEN_{years[-1]}" if years else ""
+    rows = read_csv(path, required=HISTORY_COLUMNS, delimiter=";", keep=lambda name: name == newest)
     years = sorted(int(m[1]) for name in rows[0].values if (m := PUPILS_RE.match(name)))
     if not years:
         raise ImportFailed(path, 1, "LEERLINGEN_<jaar>", "no pupil-count column such as LEERLINGEN_2025")
