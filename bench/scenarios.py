@@ -166,6 +166,19 @@ async def choose_region(visitor: Visitor) -> None:
     await visitor.get("/regio/")
 
 
+async def open_buddy_request(visitor: Visitor) -> None:
+    """Setup: the demo coordinator, logged in, with the path of the open request from the buddies_500 generator."""
+    await log_in("coordinator@example.org", totp_secret=DEMO_TOTP_SECRET)(visitor)
+    response = await visitor.get("/buddyhulp/steunpunt/amsterdam-diemen/")
+    found = re.search(rb'href="(/buddyhulp/hulpvraag/\d+/)"', response.body)
+    if response.status != 200 or found is None:
+        raise SetupError(f"buddy overview: status {response.status}, no open request listed")
+    visitor.state["buddy_request"] = found.group(1).decode()
+
+
+# Typical parent searches for the knowledge base, one with a typo ("dislexie").
+KB_QUERIES = ("mijn+kind+zit+thuis+wat+nu", "dislexie+hulp+op+school", "opp+niet+eens")
+
 BASELINE = Scenario(
     name="baseline",
     path="/_baseline",
@@ -233,6 +246,26 @@ SCENARIOS: list[Scenario] = [
         path=school_compare_path,
         description="Four schools side by side with their profiles.",
         needs=("school_profiles",),
+    ),
+    Scenario(
+        name="buddy_suggestions",
+        path=lambda visitor, i: visitor.state["buddy_request"],
+        description="A coordinator's request page: ranked, explained suggestions out of 500 buddies (access logged).",
+        setup=open_buddy_request,
+        needs=("buddies_500",),
+    ),
+    Scenario(
+        name="kb_search",
+        path=lambda visitor, i: f"/kennisbank/zoeken/?q={KB_QUERIES[i % len(KB_QUERIES)]}",
+        description="Knowledge-base search, three typical parent queries in turn (one with a typo), 5,000 articles.",
+        needs=("kb_articles_5k",),
+    ),
+    Scenario(
+        name="kb_article",
+        path="/kennisbank/artikel/zorgplicht/",
+        description="A knowledge-base article with its regional supplement lookup, region chosen, 5,000 articles.",
+        setup=choose_region,
+        needs=("kb_articles_5k",),
     ),
 ]
 

@@ -47,7 +47,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 def browser_context_args(browser_context_args: dict[str, Any], live_server: LiveServer) -> dict[str, Any]:
     # base_url: `page.goto("/regio/")` goes to the live server.
     # bypass_csp: axe-core is injected as a script, which the pages' CSP (script-src 'self') would block.
-    # locale: Chromium would otherwise ask for English (Accept-Language), and LocaleMiddleware would oblige.
+    # locale: browse like the audience does (Accept-Language, number and date formats in the browser).
     return {
         **browser_context_args,
         "base_url": live_server.url,

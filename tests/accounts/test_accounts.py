@@ -82,3 +82,20 @@ def test_roles_come_from_memberships_and_flags(
 def test_the_user_model_has_no_username(parent: User) -> None:
     assert not hasattr(parent, "username")
     assert User.USERNAME_FIELD == "email"
+
+
+def test_staff_without_mfa_set_it_up_right_after_logging_in(client: Client, coordinator: User) -> None:
+    coordinator.authenticator_set.all().delete()
+    client.post("/account/login/", {"login": "coordinator@example.org", "password": "correct-horse-battery"})
+    response = client.get("/beheer/")
+    assert response["Location"] == "/account/2fa/totp/activate/"
+    # No second password prompt: the login a moment ago is recent enough.
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_old_session_must_reauthenticate_before_changing_mfa(client: Client, coordinator: User) -> None:
+    coordinator.authenticator_set.all().delete()
+    client.force_login(coordinator)  # no authentication record, as for a session from long ago
+    response = client.get("/account/2fa/totp/activate/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/reauthenticate/")

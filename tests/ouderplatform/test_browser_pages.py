@@ -34,6 +34,16 @@ def choose_postcode(page: Page, postcode: str) -> Response | None:
     return navigation.value
 
 
+def submit_an_expired_form(page: Page) -> Response | None:
+    """A form sent after its CSRF cookie is gone (an old tab, a cleared browser) gets the 403 "expired form" page."""
+    page.goto("/regio/kiezen/")
+    page.context.clear_cookies()
+    page.get_by_role("textbox", name="Postcode of woonplaats").fill("3511 AB")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Zoek mijn regio").click()
+    return navigation.value
+
+
 @dataclass(frozen=True)
 class Visit:
     """Open a page as `persona` (None: anonymous): go to `path`, or let `open` get there (e.g. by posting a form)."""
@@ -73,6 +83,7 @@ VISITS = {
     "accessibility-statement": Visit("/toegankelijkheid"),
     "privacy-statement": Visit("/privacy"),
     "not-found": Visit("/deze-pagina-bestaat-niet/", status=404),
+    "expired-form": Visit(status=403, open=submit_an_expired_form),
     "login": Visit("/account/login/"),
     "signup": Visit("/account/signup/"),
     "password-reset": Visit("/account/password/reset/"),

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         call_command("import_schools", verbosity=options["verbosity"], stdout=self.stdout)
         load_demo_data()
         load_demo_directory()
+        call_command("load_knowledgebase", verbosity=options["verbosity"], stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if options["print_logins"]:
             self.print_logins()

@@ -1,0 +1,1 @@
+"""Buddy pages, by audience: parents (parent.py), buddies (buddy.py) and coordinators (coordinator.py)."""
