@@ -76,8 +76,16 @@ def school_detail(request: HttpRequest, code: str) -> HttpResponse:
         "support_points": support_points_for_partnership(school.partnership_id),
         "on_shortlist": school.code in shortlist(request),
         "can_edit": _may_edit_profile(request, school),
+        "topics": _knowledge_topics(),
     }
     return render(request, "regions/school_detail.html", context)
+
+
+def _knowledge_topics() -> list[object]:
+    """Knowledge-base topics on choosing a school and on support at school (tiers 1 and 3), when there are any."""
+    from knowledgebase.models import Tier, Topic
+
+    return list(Topic.objects.filter(tier__in=[Tier.SCHOOL_CHOICE, Tier.SUPPORT_AT_SCHOOL]).order_by("tier")[:6])
 
 
 def _may_edit_profile(request: HttpRequest, school: School) -> bool:

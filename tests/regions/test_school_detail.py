@@ -67,8 +67,8 @@ def test_the_school_page_uses_a_constant_number_of_queries(
         Experience.objects.create(school=school, school_year="2024-2025", went_well=f"Ervaring {i}", status="published")
     client = client_for("parent")
     # Session, user, memberships (header), school, profile + needs + expertise + facilities, experiences + their
-    # needs, support points, the coordinator check: the same at 0 and at 30 experiences.
-    with django_assert_max_num_queries(12):  # type: ignore[operator]
+    # needs, support points, knowledge-base topics, the coordinator check: the same at 0 and at 30 experiences.
+    with django_assert_max_num_queries(13):  # type: ignore[operator]
         assert client.get(f"/scholen/{school.code}/").status_code == 200
 
 
@@ -100,3 +100,13 @@ def test_the_shortlist_toggle_returns_to_a_safe_next_url(client: Client, school:
     assert response["Location"] == f"/scholen/{school.code}/"
     response = client.post(f"/scholen/{school.code}/lijstje/", {"next": "/scholen/?q=x"})
     assert response["Location"] == "/scholen/?q=x"
+
+
+def test_the_school_page_links_to_knowledge_base_topics_on_school_choice(client: Client, school: School) -> None:
+    from knowledgebase.models import Tier, Topic
+
+    Topic.objects.create(tier=Tier.SCHOOL_CHOICE, name="Een school kiezen", slug="school-kiezen")
+    Topic.objects.create(tier=Tier.WHEN_SCHOOL_FAILS, name="Thuiszitten", slug="thuiszitten")
+    content = client.get(f"/scholen/{school.code}/").content.decode()
+    assert 'href="/kennisbank/onderwerp/school-kiezen/"' in content
+    assert "Thuiszitten" not in content
