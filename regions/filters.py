@@ -23,6 +23,7 @@ from regions.models import (
     SchoolLevel,
     SupportLevel,
     SupportOffer,
+    SupportProfile,
 )
 
 EARTH_RADIUS_KM = 6371.0
@@ -155,8 +156,12 @@ class SchoolFilter(django_filters.FilterSet):
         return queryset.filter(levels__overlap=value) if value else queryset
 
     def filter_facilities(self, queryset: QuerySet[School], name: str, value: list[Facility]) -> QuerySet[School]:
+        # EXISTS per facility rather than joins: the count stays one row per school and the plan stays simple.
+        through = SupportProfile.facilities.through
         for facility in value:
-            queryset = queryset.filter(profile__facilities=facility)
+            queryset = queryset.filter(
+                Exists(through.objects.filter(supportprofile__school=OuterRef("pk"), facility=facility))
+            )
         return queryset
 
     @property
