@@ -204,6 +204,26 @@ BASELINE = Scenario(
     description="A view that returns 'ok' through the full middleware stack: the yardstick.",
 )
 
+# Real DUO location codes across sectors and provinces (all in the imported open data).
+SCHOOL_CODES = ("00AP00", "00AR00", "03WU00", "04LY00", "32JK00", "32DD00", "20VK00", "18WU00")
+
+
+def school_search_path(visitor: Visitor, iteration: int) -> str:
+    """Three filters over the national data: a postcode with a radius, a need and a kind of school."""
+    postcode = POSTCODES[(visitor.number + iteration) % len(POSTCODES)].replace(" ", "+")
+    return f"/scholen/?postcode={postcode}&afstand=10&behoefte=autisme&soort=BO"
+
+
+def school_page_path(visitor: Visitor, iteration: int) -> str:
+    return f"/scholen/{SCHOOL_CODES[(visitor.number + iteration) % len(SCHOOL_CODES)]}/"
+
+
+def school_compare_path(visitor: Visitor, iteration: int) -> str:
+    start = (visitor.number + iteration) % len(SCHOOL_CODES)
+    codes = [SCHOOL_CODES[(start + k) % len(SCHOOL_CODES)] for k in range(4)]
+    return "/scholen/vergelijken/?" + "&".join(f"school={code}" for code in codes)
+
+
 SCENARIOS: list[Scenario] = [
     Scenario(name="home", path="/", description="Home page, anonymous first visit."),
     Scenario(
@@ -227,6 +247,24 @@ SCENARIOS: list[Scenario] = [
         path="/regio/",
         description="The visitor's region page, with a region chosen earlier (session cookie).",
         setup=choose_region,
+    ),
+    Scenario(
+        name="school_search",
+        path=school_search_path,
+        description="School search with three filters (postcode + 10 km, autism, primary) over all schools.",
+        needs=("school_profiles",),
+    ),
+    Scenario(
+        name="school_page",
+        path=school_page_path,
+        description="A school's page: address, profile, experiences, support point (8 schools in turn).",
+        needs=("school_profiles",),
+    ),
+    Scenario(
+        name="school_compare",
+        path=school_compare_path,
+        description="Four schools side by side with their profiles.",
+        needs=("school_profiles",),
     ),
     Scenario(
         name="buddy_suggestions",

@@ -175,6 +175,8 @@ STATICFILES_FINDERS = [
 NPM_ASSETS: dict[str, tuple[str, list[str] | None]] = {
     "vendor/utrecht": ("@utrecht/component-library-css/dist", ["index.css"]),
     "vendor/utrecht-tokens": ("@utrecht/design-tokens/dist", ["index.css"]),
+    # Leaflet's CSS refers to its own images, so the whole dist folder.
+    "vendor/leaflet": ("leaflet/dist", None),
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -235,7 +237,7 @@ SECURE_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
+    "img-src": ["'self'", "data:", "https://service.pdok.nl"],  # map tiles of the school search (PDOK BRT)
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "form-action": ["'self'"],

@@ -94,3 +94,9 @@ def find_region(query: str) -> LookupResult:
 def support_points_for(area: PostcodeArea) -> list[SupportPoint]:
     ids = [p.pk for p in area.partnerships()]
     return list(SupportPoint.objects.covering(ids).order_by("name"))
+
+
+def support_points_for_partnership(partnership_id: int | None) -> list[SupportPoint]:
+    if partnership_id is None:
+        return []
+    return list(SupportPoint.objects.filter(partnerships=partnership_id).order_by("name"))

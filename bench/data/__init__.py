@@ -36,6 +36,11 @@ class Generator:
 
 GENERATORS: list[Generator] = [
     Generator(
+        "school_profiles",
+        "a support profile (needs, facilities) for every open school location in the country",
+        "bench.data.school_profiles:generate",
+    ),
+    Generator(
         "buddies_500", "500 screened buddies at one support point and an open request", "bench.data.buddies:generate"
     ),
     Generator("kb_articles_5k", "5,000 published knowledge-base articles", "bench.data.knowledgebase:generate"),

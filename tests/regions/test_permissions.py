@@ -6,8 +6,12 @@ from typing import Any
 
 import pytest
 
-from regions.models import SupportPoint
+from regions.models import Experience, Registration, School, SupportOffer, SupportPoint
 from tests.permissions import ADMIN_ACCESS, ADMIN_DENIED, Case, matrix_test
+
+# Staff pages of the coordinator's own region (utrecht): coordinator_b is out of scope, other roles too low.
+OWN_REGION = {"anonymous": 302, "coordinator": 200, "coordinator_b": 404, "superuser": 200}
+COORDINATORS = {"anonymous": 302, "coordinator": 200, "coordinator_b": 200, "superuser": 200}
 
 CASES = [
     Case("home", "/"),
@@ -57,12 +61,116 @@ CASES = [
         expected=ADMIN_ACCESS | {"coordinator": 403, "coordinator_b": 403},
     ),
     Case("account_email", "/account/email/", expected={"anonymous": 302}),
+    # The school directory (issue 3).
+    Case("regions:school_search", "/scholen/"),
+    Case("regions:school_search", "/scholen/?postcode=3511&behoefte=autisme"),
+    Case("regions:school_search", "/scholen/", method="post", default=405),
+    Case("regions:school", "/scholen/{school}/"),
+    Case("regions:school", "/scholen/XX0000/", default=404),
+    Case("regions:school_compare", "/scholen/vergelijken/?school={school}&school={other_school}"),
+    Case("regions:school_shortlist", "/scholen/mijn-lijstje/"),
+    Case("regions:school_shortlist_toggle", "/scholen/{school}/lijstje/", method="post", default=302),
+    Case("regions:school_shortlist_toggle", "/scholen/{school}/lijstje/", default=405),
+    # Coordinators edit only their own region's profiles.
+    Case("regions:profile_edit", "/scholen/{school}/profiel/", default=403, expected=OWN_REGION),
+    Case(
+        "regions:profile_edit",
+        "/scholen/{other_school}/profiel/",
+        default=403,
+        expected={"anonymous": 302, "coordinator": 404, "coordinator_b": 200, "superuser": 200},
+    ),
+    Case(
+        "regions:profile_edit",
+        "/scholen/{school}/profiel/",
+        method="post",
+        data={"class_size": "20"},
+        default=403,
+        expected={"anonymous": 302, "coordinator": 302, "coordinator_b": 404, "superuser": 302},
+    ),
+    Case("regions:profile_edit", "/scholen/{school}/profiel/", method="put", default=405),
+    # Parents write experiences and edit only their own; anyone reports; coordinators moderate their region's.
+    Case("regions:experience_create", "/scholen/{school}/ervaring/", expected={"anonymous": 302}),
+    Case("regions:experience_mine", "/ervaringen/", expected={"anonymous": 302}),
+    Case(
+        "regions:experience_edit",
+        "/ervaringen/{published}/bewerken/",
+        default=404,
+        expected={"anonymous": 302, "parent": 200},
+    ),
+    Case("regions:experience_report", "/ervaringen/{published}/melden/"),
+    Case(
+        "regions:experience_report",
+        "/ervaringen/{published}/melden/",
+        method="post",
+        data={"reason": "Er staat een naam in."},
+        default=302,
+    ),
+    Case("regions:experience_report", "/ervaringen/{pending}/melden/", default=404),
+    Case("regions:moderation_queue", "/ervaringen/controleren/", default=403, expected=COORDINATORS),
+    Case("regions:experience_moderate", "/ervaringen/{pending}/controleren/", default=403, expected=OWN_REGION),
+    Case(
+        "regions:experience_moderate",
+        "/ervaringen/{pending}/controleren/",
+        method="post",
+        data={"action": "approve", "went_well": "Goed.", "could_be_better": ""},
+        default=403,
+        expected={"anonymous": 302, "coordinator": 302, "coordinator_b": 404, "superuser": 302},
+    ),
+    # The regional offer, meetings and feedback.
+    Case("regions:offers", "/aanbod/"),
+    Case("regions:offers", "/aanbod/?steunpunt=utrecht&behoefte=autisme"),
+    Case("regions:offer", "/aanbod/{offer}/"),
+    Case("regions:offer", "/aanbod/999999/", default=404),
+    Case("regions:meetings", "/steunpunten/utrecht/bijeenkomsten/"),
+    Case("regions:meeting", "/bijeenkomsten/{meeting}/"),
+    Case("regions:meeting", "/bijeenkomsten/{meeting}/", method="delete", default=405),
+    Case("regions:meeting_ics", "/bijeenkomsten/{meeting}/agenda.ics"),
+    Case("regions:registration_cancel", "/bijeenkomsten/afmelden/{token}/"),
+    Case("regions:feedback", "/steunpunten/utrecht/je-zei-wij-deden/"),
+    Case(
+        "regions:feedback",
+        "/steunpunten/utrecht/je-zei-wij-deden/",
+        method="post",
+        data={"message": "Meer avonden graag."},
+        default=302,
+    ),
+    Case(
+        "admin:regions_supportprofile_changelist",
+        "/beheer/regions/supportprofile/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS,
+    ),
+    Case(
+        "admin:regions_supportoffer_add",
+        "/beheer/regions/supportoffer/add/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS,
+    ),
 ]
 
 
 @pytest.fixture
-def path_values(support_point: SupportPoint, other_support_point: SupportPoint) -> dict[str, Any]:
-    return {"utrecht": support_point.pk, "zvl": other_support_point.pk}
+def path_values(
+    support_point: SupportPoint,
+    other_support_point: SupportPoint,
+    school: School,
+    other_school: School,
+    published_experience: Experience,
+    pending_experience: Experience,
+    registration: Registration,
+    offer: SupportOffer,
+) -> dict[str, Any]:
+    return {
+        "utrecht": support_point.pk,
+        "zvl": other_support_point.pk,
+        "school": school.code,
+        "other_school": other_school.code,
+        "published": published_experience.pk,
+        "pending": pending_experience.pk,
+        "meeting": registration.meeting_id,
+        "token": registration.token,
+        "offer": offer.pk,
+    }
 
 
 test_permission_matrix = matrix_test(CASES)

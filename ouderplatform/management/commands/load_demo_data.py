@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ouderplatform.demo import DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_USERS, load_demo_data
+from regions.demo import load_demo_directory
 
 
 class Command(BaseCommand):
@@ -19,7 +20,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demo data is for development only (set DEBUG=1).")
         call_command("import_regions", verbosity=options["verbosity"], stdout=self.stdout)
+        call_command("import_schools", verbosity=options["verbosity"], stdout=self.stdout)
         load_demo_data()
+        load_demo_directory()
         call_command("load_knowledgebase", verbosity=options["verbosity"], stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))
         if options["print_logins"]:

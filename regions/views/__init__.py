@@ -1,0 +1,1 @@
+"""Views of the regions app, one module per area: region choice, schools, profiles, experiences, offers, meetings."""
