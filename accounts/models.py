@@ -73,11 +73,18 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.get_short_name()
 
     def support_point_ids(self, role: str) -> set[int]:
-        """Ids of the support points where this user holds `role`; cached per request-sized user object."""
-        cache: dict[str, set[int]] = self.__dict__.setdefault("_membership_cache", {})
-        if role not in cache:
-            cache[role] = set(self.memberships.filter(role=role).values_list("support_point_id", flat=True))
-        return cache[role]
+        """Ids of the support points where this user holds `role`.
+
+        All memberships load in one query and stay on this (request-sized) user object, so the header's role
+        checks and the views' scope checks share it.
+        """
+        cache: dict[str, set[int]] | None = self.__dict__.get("_membership_cache")
+        if cache is None:
+            cache = {}
+            for member_role, sp_id in self.memberships.values_list("role", "support_point_id"):
+                cache.setdefault(member_role, set()).add(sp_id)
+            self.__dict__["_membership_cache"] = cache
+        return cache.get(role, set())
 
     @property
     def is_coordinator(self) -> bool:

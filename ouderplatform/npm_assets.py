@@ -61,7 +61,8 @@ class NpmFinder(BaseFinder):
     def list(self, ignore_patterns: list[str] | None) -> Iterator[tuple[str, FileSystemStorage]]:
         for _prefix, storage, files in self.entries:
             if files is None:
-                yield from utils.get_files(storage, ignore_patterns)  # type: ignore[misc]
+                for name in utils.get_files(storage, ignore_patterns):
+                    yield name, storage
             else:
                 for name in files:
                     if storage.exists(name):

@@ -32,6 +32,7 @@ from regions.models import (
     SupportPoint,
     SupportProfile,
 )
+from regions.taxonomy import ensure_taxonomy
 
 DEMO_SLUGS = ["amsterdam-diemen", "eemland", "zeeuws-vlaanderen"]
 
@@ -78,6 +79,8 @@ def _profile_for(school: School, rng: random.Random, needs: list[Need]) -> tuple
 
 @transaction.atomic
 def load_demo_directory() -> None:
+    # The taxonomy rows come from a data migration; a database flushed since (as live-server tests do) lacks them.
+    ensure_taxonomy()
     points = {p.slug: p for p in SupportPoint.objects.filter(slug__in=DEMO_SLUGS).prefetch_related("partnerships")}
     if not points:
         return

@@ -8,9 +8,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ouderplatform.pagecache import cache_public_page
 from regions.forms import RegionPickForm, RegionQueryForm
 from regions.models import Partnership, PostcodeArea, SupportPoint
-from regions.session import chosen_region, forget_region, remember_region
+from regions.session import chosen_region, forget_region, region_for, remember_region
 
 
 def _next_url(request: HttpRequest) -> str | None:
@@ -21,9 +22,11 @@ def _next_url(request: HttpRequest) -> str | None:
 
 
 def _chosen(request: HttpRequest, area: PostcodeArea) -> HttpResponse:
-    region = remember_region(request, area)
+    region = region_for(area)
     messages.success(request, _("Je regio is nu %(label)s.") % {"label": region["label"]})
-    return redirect(_next_url(request) or "regions:my_region")
+    response = redirect(_next_url(request) or "regions:my_region")
+    remember_region(response, region)
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -47,12 +50,14 @@ def choose_region(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def clear_region(request: HttpRequest) -> HttpResponse:
-    forget_region(request)
     messages.info(request, _("Je regio is gewist."))
-    return redirect(_next_url(request) or "home")
+    response = redirect(_next_url(request) or "home")
+    forget_region(response)
+    return response
 
 
 @require_GET
+@cache_public_page
 def my_region(request: HttpRequest) -> HttpResponse:
     region = chosen_region(request)
     if region is None:
@@ -64,6 +69,7 @@ def my_region(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def support_point_list(request: HttpRequest) -> HttpResponse:
     points = SupportPoint.objects.prefetch_related("partnerships").order_by("name")
     page = Paginator(points, 25).get_page(request.GET.get("pagina"))
@@ -71,6 +77,7 @@ def support_point_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def support_point_detail(request: HttpRequest, slug: str) -> HttpResponse:
     point = get_object_or_404(SupportPoint.objects.prefetch_related("partnerships"), slug=slug)
     region = chosen_region(request)

@@ -1,11 +1,22 @@
 from __future__ import annotations
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 
 from regions.models import PostcodeArea, SupportPoint
+from regions.session import ChosenRegion, chosen_region
 
 pytestmark = pytest.mark.django_db
+
+
+def region_of(client: Client) -> ChosenRegion | None:
+    """The region the client's cookie holds, read the way the site reads it."""
+    request = HttpRequest()
+    cookie = client.cookies.get("regio")
+    if cookie is not None and cookie.value:
+        request.COOKIES["regio"] = cookie.value
+    return chosen_region(request)
 
 
 def choose(client: Client, q: str, **extra: str) -> object:
@@ -16,7 +27,7 @@ def test_a_postcode_chooses_the_region_and_remembers_it(client: Client, support_
     response = choose(client, "3511 AB")
     assert response.status_code == 302
     assert response["Location"] == "/regio/"
-    region = client.session["region"]
+    region = region_of(client)
     assert region["pc4"] == "3511"
     assert region["support_point_slug"] == "utrecht"
 
@@ -31,7 +42,7 @@ def test_a_postcode_chooses_the_region_and_remembers_it(client: Client, support_
 @pytest.mark.parametrize("q", ["3511", "3511AB", " 3511 ab "])
 def test_postcode_formats_are_accepted(client: Client, support_point: SupportPoint, q: str) -> None:
     assert choose(client, q).status_code == 302
-    assert client.session["region"]["pc4"] == "3511"
+    assert region_of(client)["pc4"] == "3511"
 
 
 def test_the_chosen_region_shows_in_the_header_of_every_page(client: Client, support_point: SupportPoint) -> None:
@@ -43,12 +54,12 @@ def test_the_chosen_region_shows_in_the_header_of_every_page(client: Client, sup
 
 def test_a_place_name_chooses_the_region(client: Client, support_point: SupportPoint) -> None:
     assert choose(client, "utrecht").status_code == 302
-    assert client.session["region"]["label"].endswith("Utrecht")
+    assert region_of(client)["label"].endswith("Utrecht")
 
 
 def test_a_municipality_name_chooses_the_region(client: Client, other_support_point: SupportPoint) -> None:
     assert choose(client, "Sluis").status_code == 302
-    assert client.session["region"]["pc4"] == "4501"
+    assert region_of(client)["pc4"] == "4501"
 
 
 def test_a_place_split_over_partnerships_lets_the_parent_pick(
@@ -64,18 +75,18 @@ def test_a_place_split_over_partnerships_lets_the_parent_pick(
     content = response.content.decode()
     assert "Welk gebied bedoel je?" in content
     assert 'value="3511"' in content and 'value="3512"' in content
-    assert "region" not in client.session
+    assert region_of(client) is None
 
     picked = client.post("/regio/kiezen/", {"pc4": "3512"})
     assert picked.status_code == 302
-    assert client.session["region"]["support_point_slug"] == "zvl"
+    assert region_of(client)["support_point_slug"] == "zvl"
 
 
 def test_picking_an_unknown_area_is_refused(client: Client, support_point: SupportPoint) -> None:
     response = client.post("/regio/kiezen/", {"pc4": "9999"})
     assert response.status_code == 200
     assert "Kies een van de gebieden in de lijst." in response.content.decode()
-    assert "region" not in client.session
+    assert region_of(client) is None
 
 
 @pytest.mark.parametrize(
@@ -98,7 +109,7 @@ def test_bad_input_gets_a_clear_dutch_message_and_no_error_page(
     content = response.content.decode()
     assert message in content
     assert 'aria-invalid="true"' in content
-    assert "region" not in client.session
+    assert region_of(client) is None
 
 
 def test_next_returns_the_parent_where_they_were(client: Client, support_point: SupportPoint) -> None:
@@ -116,14 +127,14 @@ def test_the_choice_can_be_changed(
 ) -> None:
     choose(client, "3511")
     choose(client, "4531")
-    assert client.session["region"]["support_point_slug"] == "zvl"
+    assert region_of(client)["support_point_slug"] == "zvl"
 
 
 def test_the_choice_can_be_cleared(client: Client, support_point: SupportPoint) -> None:
     choose(client, "3511")
     response = client.post("/regio/wissen/")
     assert response.status_code == 302
-    assert "region" not in client.session
+    assert region_of(client) is None
 
 
 def test_clearing_needs_post(client: Client) -> None:
@@ -147,9 +158,21 @@ def test_the_choose_page_refuses_other_methods(client: Client) -> None:
     assert client.post("/regio/").status_code == 405
 
 
-def test_a_tampered_session_value_is_ignored(client: Client, support_point: SupportPoint) -> None:
-    session = client.session
-    session["region"] = "nonsense"
-    session.save()
+def test_a_tampered_region_cookie_is_ignored(client: Client, support_point: SupportPoint) -> None:
+    client.cookies["regio"] = "nonsense"
     assert client.get("/").status_code == 200
     assert client.get("/regio/").status_code == 302
+
+
+def test_choosing_a_region_creates_no_server_side_session(client: Client, support_point: SupportPoint) -> None:
+    choose(client, "3511")
+    assert "sessionid" not in client.cookies
+
+
+def test_a_forged_region_cookie_is_ignored(client: Client, support_point: SupportPoint) -> None:
+    client.cookies["regio"] = (
+        '{"pc4":"3511","label":"Nep","partnership_ids":[],"support_point_ids":[],'
+        '"support_point_slug":"","support_point_name":""}'
+    )
+    assert region_of(client) is None
+    assert "Nep" not in client.get("/").content.decode()
