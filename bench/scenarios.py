@@ -156,11 +156,11 @@ def pick_postcode(visitor: Visitor, iteration: int) -> dict[str, str]:
 
 
 async def choose_region(visitor: Visitor) -> None:
-    """Setup: a visitor with a region in the session, chosen through the form like a parent would."""
+    """Setup: a visitor with a chosen region (a signed cookie), chosen through the form like a parent would."""
     await fetch_csrf("/regio/kiezen/")(visitor)
     form = {"csrfmiddlewaretoken": visitor.state["csrf"], **pick_postcode(visitor, visitor.number)}
     response = await visitor.post("/regio/kiezen/", form)
-    if response.status != 302 or response.location != "/regio/" or "sessionid" not in visitor.cookies:
+    if response.status != 302 or response.location != "/regio/" or "regio" not in visitor.cookies:
         raise SetupError(f"choosing a region: status {response.status} to {response.location!r}")
     # Read the page once so that the flash message is consumed and timed requests see the steady state.
     await visitor.get("/regio/")
@@ -233,7 +233,7 @@ SCENARIOS: list[Scenario] = [
         description="A new visitor submits a postcode (12 real ones in turn); answers 302 to /regio/.",
         setup=fetch_csrf("/regio/kiezen/"),
         form=pick_postcode,
-        forget_cookies=("sessionid", "messages"),
+        forget_cookies=("regio", "sessionid", "messages"),
         expect_status=(302,),
         expect_location="/regio/",
     ),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.core.cache import caches
 from django.db.models.functions import Upper
 
 from regions.models import PostcodeArea, SupportPoint
 
 POSTCODE_RE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})?\s*$")
 MAX_CANDIDATES = 12
+AREA_CACHE_SECONDS = 300
 
 
 @dataclass
@@ -35,6 +37,18 @@ def _areas() -> object:
     return PostcodeArea.objects.select_related("po_partnership", "vo_partnership")
 
 
+def _area_for_pc4(pc4: str) -> PostcodeArea | None:
+    """The postcode area with its partnerships; reference data, so cached per process for a few minutes."""
+    cache = caches["pages"]
+    key = f"pc4:{pc4}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None  # False marks a postcode we know is not there
+    area = _areas().filter(pc4=pc4).first()
+    cache.set(key, area or False, AREA_CACHE_SECONDS)
+    return area
+
+
 def find_region(query: str) -> LookupResult:
     """Resolve a postcode ("3511 AB", "3511") or a place or municipality name to a postcode area."""
     from django.utils.translation import gettext as _
@@ -46,7 +60,7 @@ def find_region(query: str) -> LookupResult:
         pc4 = parse_pc4(query)
         if pc4 is None:
             return LookupResult(error=_("Dit is geen geldige postcode. Een postcode ziet eruit als 3511 AB."))
-        area = _areas().filter(pc4=pc4).first()
+        area = _area_for_pc4(pc4)
         if area is None or not area.partnerships():
             return LookupResult(
                 error=_(

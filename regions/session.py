@@ -7,12 +7,11 @@ session. Nothing in it is personal beyond a four-digit postcode area.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TypedDict
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import caches
-from django.core.signing import BadSignature
 from django.http import HttpRequest, HttpResponse
 
 from regions.lookup import support_points_for
@@ -55,10 +54,10 @@ def region_for(area: PostcodeArea) -> ChosenRegion:
 
 
 def remember_region(response: HttpResponse, region: ChosenRegion) -> None:
-    response.set_signed_cookie(
+    # signing.dumps gives URL-safe base64, which needs no quoting in a cookie (JSON would be quoted and escaped).
+    response.set_cookie(
         COOKIE_NAME,
-        json.dumps(region, separators=(",", ":")),
-        salt=SALT,
+        signing.dumps(region, salt=SALT, compress=True),
         httponly=True,
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
@@ -84,11 +83,11 @@ def chosen_region(request: HttpRequest) -> ChosenRegion | None:
     if hasattr(request, "_chosen_region"):
         return request._chosen_region  # type: ignore[no-any-return]
     region: ChosenRegion | None = None
+    raw = request.COOKIES.get(COOKIE_NAME)
     try:
-        raw = request.get_signed_cookie(COOKIE_NAME, default=None, salt=SALT)
-        value = json.loads(raw) if raw else None
+        value = signing.loads(raw, salt=SALT) if raw else None
         region = value if _valid(value) else None
-    except (BadSignature, ValueError):
+    except (signing.BadSignature, ValueError):
         region = None
     request._chosen_region = region  # type: ignore[attr-defined]
     return region
