@@ -27,12 +27,12 @@ CSRF_PLACEHOLDER = "csrf-placeholder-0c1f5b7e"
 RENDER_FOR_CACHE = "_render_for_page_cache"
 
 
-def _cache_key(request: HttpRequest) -> str:
+def _cache_key(request: HttpRequest, extra: str) -> str:
     from regions.session import chosen_region
 
     region = chosen_region(request)
     region_key = region["pc4"] if region else "-"
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    path = hashlib.sha256(f"{request.get_full_path()}|{extra}".encode()).hexdigest()[:32]
     return f"page:{get_language()}:{region_key}:{path}"
 
 
@@ -45,36 +45,61 @@ def _cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def _with_token(request: HttpRequest, content: bytes, content_type: str) -> HttpResponse:
+def _with_token(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponse:
     placeholder = CSRF_PLACEHOLDER.encode()
     if placeholder in content:
         content = content.replace(placeholder, get_token(request).encode())
-    return HttpResponse(content, content_type=content_type)
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
 
 
-def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve anonymous GETs of `view` from the page cache; the view itself must not depend on anything but the
-    path, the language and the chosen region for anonymous visitors."""
+KEPT_HEADERS = ("Content-Type", "Vary")
+View = Callable[..., HttpResponse]
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
-        cache = caches["pages"]
-        key = _cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            return _with_token(request, *cached)
-        setattr(request, RENDER_FOR_CACHE, True)
-        response = view(request, *args, **kwargs)
-        setattr(request, RENDER_FOR_CACHE, False)
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return response
-        content_type = response.get("Content-Type", "text/html; charset=utf-8")
-        cache.set(key, (response.content, content_type), settings.PAGE_CACHE_SECONDS)
-        return _with_token(request, response.content, content_type)
 
-    return wrapper
+def cache_public_page(view: View | None = None, *, vary_on: Callable[[HttpRequest], str | None] | None = None) -> Any:
+    """Serve anonymous GETs of a view from the page cache.
+
+    The view's output for anonymous visitors must depend only on the path, the language, the chosen region and
+    whatever `vary_on(request)` returns (such as a shortlist kept in the session); `vary_on` may return None to skip
+    the cache for this request. A view marks a response it must not share with `response.no_page_cache = True`.
+    """
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not _cacheable_request(request):
+                return view(request, *args, **kwargs)
+            extra = vary_on(request) if vary_on else ""
+            if extra is None:
+                return view(request, *args, **kwargs)
+            cache = caches["pages"]
+            key = _cache_key(request, extra)
+            cached = cache.get(key)
+            if cached is not None:
+                return _with_token(request, *cached)
+            setattr(request, RENDER_FOR_CACHE, True)
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                # An exception (a 404, say) renders its own page afterwards, with a real token.
+                setattr(request, RENDER_FOR_CACHE, False)
+            if response.streaming:
+                return response
+            if response.status_code != 200 or response.cookies or getattr(response, "no_page_cache", False):
+                # Not shared, but it was rendered with the placeholder: give this visitor their token.
+                if CSRF_PLACEHOLDER.encode() in response.content:
+                    response.content = response.content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+                return response
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            return _with_token(request, response.content, headers)
+
+        return wrapper
+
+    return decorator(view) if view is not None else decorator
 
 
 def csrf_placeholder(request: HttpRequest) -> dict[str, str]:

@@ -26,6 +26,7 @@ from knowledgebase.models import (
 )
 from knowledgebase.search import CANDIDATES, highlight, page_articles, plan, ranked_ids, suggestions
 from knowledgebase.services import vote_cast, voter_key, zero_result_log
+from ouderplatform.pagecache import cache_public_page
 from regions.models import SupportPoint
 from regions.session import chosen_region
 
@@ -94,7 +95,13 @@ def _editor_points(request: HttpRequest) -> list[SupportPoint]:
     return list(SupportPoint.objects.coordinated_by(user).only("slug", "name"))
 
 
+def _unless_session(request: HttpRequest) -> str | None:
+    """Visitors with a session may have voted (the page says so): they get their own render, not the shared one."""
+    return None if request.session.session_key else ""
+
+
 @require_GET
+@cache_public_page(vary_on=_unless_session)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     view = get_published_article(request, slug)
     return render(request, "knowledgebase/article.html", _article_context(request, view))
@@ -123,6 +130,7 @@ def article_vote(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cache_public_page
 def search_page(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     text = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -142,7 +150,10 @@ def search_page(request: HttpRequest) -> HttpResponse:
         if page.paginator.count == 0:
             zero_result_log(query=text)
         context.update(page=page, articles=articles, search_plan=search_plan)
-    return render(request, "knowledgebase/search.html", context)
+    response = render(request, "knowledgebase/search.html", context)
+    # Every search that finds nothing must reach the editors' log, so those pages are never shared from the cache.
+    response.no_page_cache = bool(text) and context["page"].paginator.count == 0  # type: ignore[attr-defined]
+    return response
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ouderplatform.pagecache import cache_public_page
 from regions.access import get_school
 from regions.cards import card_labels, school_cards
 from regions.filters import DEFAULT_RADIUS_KM, SchoolFilter
@@ -23,6 +24,11 @@ PAGE_SIZE = 20
 FRAGMENT_HEADER = "X-Fragment"
 
 
+def _shortlist_and_fragment(request: HttpRequest) -> str:
+    """What besides path, language and region changes these pages for an anonymous visitor (for the page cache)."""
+    return ",".join(shortlist(request)) + "|" + request.headers.get(FRAGMENT_HEADER, "")
+
+
 def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -30,6 +36,7 @@ def _query_without_page(request: HttpRequest) -> str:
 
 
 @require_GET
+@cache_public_page(vary_on=_shortlist_and_fragment)
 def school_search(request: HttpRequest) -> HttpResponse:
     data = None
     if request.GET:
@@ -60,6 +67,7 @@ def _profile_prefetch() -> list[Prefetch | str]:
 
 
 @require_GET
+@cache_public_page(vary_on=_shortlist_and_fragment)
 def school_detail(request: HttpRequest, code: str) -> HttpResponse:
     school = get_school(code)
     profile = (
@@ -96,6 +104,7 @@ def _may_edit_profile(request: HttpRequest, school: School) -> bool:
 
 
 @require_GET
+@cache_public_page(vary_on=_shortlist_and_fragment)
 def school_compare(request: HttpRequest) -> HttpResponse:
     codes = [code.upper() for code in request.GET.getlist("school") if code][:MAX_COMPARE]
     if not codes:

@@ -50,3 +50,11 @@ def test_signed_in_users_never_get_or_fill_the_cache(client: Client, parent: Use
     client.force_login(parent)
     assert "Uitloggen" in client.get("/").content.decode()
     assert "Uitloggen" not in Client().get("/").content.decode()
+
+
+def test_an_error_page_from_a_cached_view_gets_a_real_token(client: Client, support_point: SupportPoint) -> None:
+    response = client.get("/steunpunten/bestaat-niet/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert CSRF_PLACEHOLDER not in content
+    assert 'name="csrfmiddlewaretoken"' in content
