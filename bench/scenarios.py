@@ -245,7 +245,7 @@ SCENARIOS: list[Scenario] = [
     Scenario(
         name="my_region",
         path="/regio/",
-        description="The visitor's region page, with a region chosen earlier (session cookie).",
+        description="The visitor's region page, with a region chosen earlier (region cookie).",
         setup=choose_region,
     ),
     Scenario(

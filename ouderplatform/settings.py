@@ -120,6 +120,8 @@ CACHES = {
     },
 }
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Who hears about back-office SLA breaches besides the professional (empty: every superuser).
+BACKOFFICE_LEAD_EMAILS = env_list("BACKOFFICE_LEAD_EMAILS")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
