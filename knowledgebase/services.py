@@ -55,11 +55,14 @@ def _apply_content(article: Article, content: ArticleContent) -> list[GlossaryTe
     slugs = term_slugs(content.body + "\n" + content.body_more)
     terms = list(GlossaryTerm.objects.filter(slug__in=slugs))
     labels = {term.slug: term.term for term in terms}
+    explanations = {term.slug: term.explanation for term in terms}
     article.title, article.summary = content.title, content.summary
     article.body, article.body_more = content.body, content.body_more
     article.body_plain = plain_text(content.body, labels)
-    article.body_html = render_markdown(content.body, labels)
-    article.body_more_html = render_markdown(content.body_more, labels) if content.body_more else ""
+    article.body_html = render_markdown(content.body, labels, explanations=explanations)
+    article.body_more_html = (
+        render_markdown(content.body_more, labels, explanations=explanations) if content.body_more else ""
+    )
     article.search_title = fold(content.title)
     with translation.override("nl"):
         need_labels = [str(Need(need).label) for need in article.needs if need in Need.values]

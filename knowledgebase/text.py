@@ -19,10 +19,10 @@ TERM_MARKER_RE = re.compile(r"\[\[([a-z0-9-]+)(?:\|([^\]]+))?\]\]")
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "hr",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "table", "thead", "tbody", "tr", "th", "td", "span",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href"}, "th": {"scope"}}
-ALLOWED_CLASSES = {"a": {"term-link"}}
+ALLOWED_CLASSES = {"a": {"term-link"}, "span": {"term-explanation"}}
 
 
 def fold(text: str) -> str:
@@ -58,16 +58,26 @@ def strip_markers(body: str, labels: dict[str, str] | None = None) -> str:
     return TERM_MARKER_RE.sub(label, body)
 
 
-def render_markdown(body: str, labels: dict[str, str] | None = None) -> str:
+def render_markdown(
+    body: str, labels: dict[str, str] | None = None, *, explanations: dict[str, str] | None = None
+) -> str:
     """Markdown → sanitised HTML. Glossary markers become links to the term's explanation on the same page.
 
-    Editors' raw HTML is not trusted: nh3 keeps only a small set of tags and attributes.
+    The first time a term appears, its short plain explanation follows inline in brackets, as plain-language
+    writing asks; later mentions are only links. Editors' raw HTML is not trusted: nh3 keeps only a small set of
+    tags and attributes.
     """
+    explained: set[str] = set()
 
     def link(match: re.Match[str]) -> str:
         slug = match.group(1)
         text = match.group(2) or (labels or {}).get(slug) or _default_label(slug)
-        return f'<a href="#begrip-{slug}" class="term-link">{escape(text)}</a>'
+        html = f'<a href="#begrip-{slug}" class="term-link">{escape(text)}</a>'
+        explanation = (explanations or {}).get(slug, "").strip().rstrip(".")
+        if explanation and slug not in explained:
+            explained.add(slug)
+            html += f' <span class="term-explanation">({escape(explanation)})</span>'
+        return html
 
     html = markdown.markdown(TERM_MARKER_RE.sub(link, body), extensions=["tables", "sane_lists"])
     return nh3.clean(

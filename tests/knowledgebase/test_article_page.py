@@ -20,6 +20,8 @@ def test_it_shows_the_plain_body_the_deeper_layer_and_the_glossary(client: Clien
     assert "Meer weten" in content
     assert 'id="begrip-tlv"' in content
     assert 'href="#begrip-tlv"' in content
+    # The first mention of a term explains it inline, in plain words.
+    assert '<span class="term-explanation">(' in content
     assert "Laatst gecontroleerd op" in content
     assert "nog niet vertaald" not in content
 

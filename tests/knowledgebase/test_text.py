@@ -34,3 +34,20 @@ def test_term_slugs_are_found_once_in_order() -> None:
 def test_plain_text_drops_markup_and_keeps_sentences_apart() -> None:
     text = plain_text("## Kop\n\n- een\n- twee\n\nZie [[opp]].", {"opp": "OPP"})
     assert text.splitlines() == ["Kop", "een", "twee", "Zie OPP."]
+
+
+def test_a_terms_first_mention_carries_its_plain_explanation_inline() -> None:
+    html = render_markdown(
+        "Het [[opp]] staat op papier. Later lees je het [[opp]] nog eens.",
+        {"opp": "OPP"},
+        explanations={"opp": "Het plan voor de extra hulp aan je kind."},
+    )
+    assert html.count('<span class="term-explanation">(Het plan voor de extra hulp aan je kind)</span>') == 1
+    assert html.index("term-explanation") < html.index("Later")
+    assert html.count('class="term-link"') == 2
+
+
+def test_an_explanation_cannot_smuggle_markup() -> None:
+    html = render_markdown("Een [[tlv]].", explanations={"tlv": "<script>x()</script> Toestemming"})
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
