@@ -5,6 +5,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class ChosenLanguageMiddleware:
@@ -25,8 +26,6 @@ class ChosenLanguageMiddleware:
         request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
-        patch = response.get("Vary", "")
-        if "Cookie" not in patch:
-            response["Vary"] = f"{patch}, Cookie" if patch else "Cookie"
+        patch_vary_headers(response, ("Cookie",))
         translation.deactivate()
         return response

@@ -45,11 +45,14 @@ def _cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def _with_token(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponse:
+def _fill_token(request: HttpRequest, content: bytes) -> bytes:
+    """Put this visitor's CSRF token where the page was rendered with the placeholder."""
     placeholder = CSRF_PLACEHOLDER.encode()
-    if placeholder in content:
-        content = content.replace(placeholder, get_token(request).encode())
-    response = HttpResponse(content)
+    return content.replace(placeholder, get_token(request).encode()) if placeholder in content else content
+
+
+def _with_token(request: HttpRequest, content: bytes, headers: dict[str, str]) -> HttpResponse:
+    response = HttpResponse(_fill_token(request, content))
     for name, value in headers.items():
         response[name] = value
     return response
@@ -90,8 +93,7 @@ def cache_public_page(view: View | None = None, *, vary_on: Callable[[HttpReques
                 return response
             if response.status_code != 200 or response.cookies or getattr(response, "no_page_cache", False):
                 # Not shared, but it was rendered with the placeholder: give this visitor their token.
-                if CSRF_PLACEHOLDER.encode() in response.content:
-                    response.content = response.content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+                response.content = _fill_token(request, response.content)
                 return response
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
