@@ -225,6 +225,12 @@ def school_compare_path(visitor: Visitor, iteration: int) -> str:
 
 
 SCENARIOS: list[Scenario] = [
+    Scenario(
+        name="staff_floor",
+        path="/_baseline/staf",
+        description="A bare view behind the staff login (session, user, roles, MFA check): what signing in costs.",
+        setup=log_in("professional@example.org", totp_secret=DEMO_TOTP_SECRET),
+    ),
     Scenario(name="home", path="/", description="Home page, anonymous first visit."),
     Scenario(
         name="region_choice",

@@ -8,6 +8,7 @@ from ouderplatform import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("_baseline", views.baseline, name="baseline"),
+    path("_baseline/staf", views.staff_baseline, name="staff_baseline"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
     path("account/", include("allauth.urls")),

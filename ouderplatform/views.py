@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from accounts.access import role_required
+from accounts.models import Role
 from ouderplatform.pagecache import cache_public_page
 
 
@@ -43,4 +45,15 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @require_GET
 def baseline(request: HttpRequest) -> HttpResponse:
     """A bare view through the full middleware stack: the yardstick for the load benchmarks in bench/."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+@role_required(Role.BUDDY, Role.COORDINATOR, Role.PROFESSIONAL)
+def staff_baseline(request: HttpRequest) -> HttpResponse:
+    """The floor under every staff page: session, user, roles and the MFA check, then nothing.
+
+    The load benchmark times it beside the bare baseline, so a staff page's figures can be read against what merely
+    being signed in costs.
+    """
     return HttpResponse("ok\n", content_type="text/plain")

@@ -17,6 +17,12 @@ CASES = [
     Case("home", "/"),
     Case("healthz", "/healthz"),
     Case("baseline", "/_baseline"),
+    Case(
+        "staff_baseline",
+        "/_baseline/staf",
+        default=403,
+        expected={"anonymous": 302, "buddy": 200, "buddy_b": 200, **COORDINATORS, "professional": 200},
+    ),
     Case("accessibility", "/toegankelijkheid"),
     Case("privacy", "/privacy"),
     Case("regions:choose", "/regio/kiezen/"),
