@@ -484,9 +484,14 @@ def cases_anonymise(*, now: datetime.datetime | None = None) -> int:
         due = HelpRequest.objects.select_for_update(skip_locked=True).filter(
             status=RequestStatus.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
         )
-        ids = list(due.values_list("pk", flat=True))
-        if not ids:
+        rows = list(due.values_list("pk", "parent_id"))
+        if not rows:
             return 0
+        ids = [pk for pk, _parent in rows]
+        # The audit trail keeps what happened, but no longer who the parent was.
+        for pk, parent_id in rows:
+            if parent_id is not None:
+                CaseEvent.objects.filter(request_id=pk, actor_id=parent_id).update(actor=None)
         HelpRequest.objects.filter(pk__in=ids).update(parent=None, phone="", area=None, anonymised_at=now)
         Match.objects.filter(request_id__in=ids).update(decline_note="", handover_note="")
         ContactLog.objects.filter(match__request_id__in=ids).update(note="")
