@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from accounts.access import log_access
 from buddies import services
@@ -154,6 +154,9 @@ class MatchingSettingsAdmin(SupportPointScopedAdmin):
     def save_model(self, request: HttpRequest, obj: MatchingSettings, form: Any, change: bool) -> None:
         moved = services.matching_settings_save(matching_settings=obj, changed_fields=form.changed_data)
         if moved:
-            self.message_user(
-                request, _("Het volgende contact van %(count)d koppeling(en) is aangepast.") % {"count": moved}
+            message = ngettext(
+                "Het volgende contact van %(count)d koppeling is aangepast aan het nieuwe ritme.",
+                "Het volgende contact van %(count)d koppelingen is aangepast aan het nieuwe ritme.",
+                moved,
             )
+            self.message_user(request, message % {"count": moved})
