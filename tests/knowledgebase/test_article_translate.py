@@ -81,7 +81,9 @@ def test_an_existing_translation_is_opened_instead_of_made_twice(
 def test_a_form_with_errors_is_shown_again(
     client_for: Callable[[str], Client], professional: User, seeded: LoadResult
 ) -> None:
-    response = client_for("professional").post(f"/kennisbank/redactie/artikelen/{_opp().pk}/vertaling/en/", {"title": ""})
+    response = client_for("professional").post(
+        f"/kennisbank/redactie/artikelen/{_opp().pk}/vertaling/en/", {"title": ""}
+    )
     assert response.status_code == 400
     assert "Vul een titel in." in response.content.decode()
     assert not Article.objects.filter(slug="opp", language="en").exists()
