@@ -118,3 +118,21 @@ class BusinessCalendar:
 
     def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
         return self.add_working_seconds(start, int(hours * 3600))
+
+    def subtract_working_seconds(self, end: dt.datetime, seconds: int) -> dt.datetime:
+        """The moment `seconds` of working time before `end` (when a deadline comes within reach)."""
+        moment = end.astimezone(AMSTERDAM)
+        remaining = float(seconds)
+        day = moment.date()
+        for _ in range(3660):
+            if self.is_working_day(day):
+                open_at, close_at = self._window(day)
+                hi = min(close_at, moment)
+                if hi > open_at:
+                    available = (hi - open_at).total_seconds()
+                    if remaining <= available:
+                        return hi - dt.timedelta(seconds=remaining)
+                    remaining -= available
+            day -= dt.timedelta(days=1)
+            moment = dt.datetime.combine(day, DAY_END, tzinfo=AMSTERDAM)
+        raise ValueError("No working time in the past ten years")

@@ -16,6 +16,7 @@ from backoffice.access import get_own_question
 from backoffice.choices import MessageKind
 from backoffice.forms import AskForm, ReplyForm, SurveyForm
 from backoffice.models import Question
+from backoffice.ratelimit import RETRY_AFTER_SECONDS, ask_allowed
 from backoffice.services import parent_reply, question_ask, survey_answer
 from backoffice.suggestions import suggest_articles
 from backoffice.tasks import GUEST_LINK_MAX_AGE, GUEST_SALT, SURVEY_LINK_MAX_AGE, SURVEY_SALT
@@ -33,6 +34,8 @@ def ask(request: HttpRequest) -> HttpResponse:
     form = AskForm(request.POST or None, guest=guest)
     if point is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not ask_allowed(request, email=data.get("guest_email") or request.user.email):
+            return _too_many(request, point)
         question = question_ask(
             support_point=point,
             asker=None if guest else request.user,
@@ -45,6 +48,12 @@ def ask(request: HttpRequest) -> HttpResponse:
         return redirect("backoffice:asked" if guest else question.get_absolute_url())
     status = 400 if form.errors else 200
     return render(request, "backoffice/ask.html", {"form": form, "point": point, "region": region}, status=status)
+
+
+def _too_many(request: HttpRequest, point: SupportPoint) -> HttpResponse:
+    response = render(request, "backoffice/too_many.html", {"point": point}, status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @require_GET
