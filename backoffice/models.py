@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -41,6 +43,31 @@ SLA_LABELS: dict[str, Any] = {
 # as `next_warn_at` when its deadline is set, so the queue filters on a plain column.
 AT_RISK_WORKING_HOURS = 4
 MAX_PRIORITY = 3
+
+
+SLA_STATE_FIELDS = (
+    "resolved_at",
+    "held_since",
+    "first_response_breached_at",
+    "resolution_breached_at",
+    "next_due_at",
+    "next_warn_at",
+)
+
+
+def sla_state_of(fields: Mapping[str, Any], now: dt.datetime) -> str:
+    """The SLA state of an escalation from its SLA_STATE_FIELDS (a model's fields or a `.values()` row)."""
+    if fields["resolved_at"] is not None:
+        return "done"
+    if fields["held_since"] is not None:
+        return "paused"
+    due, warn = fields["next_due_at"], fields["next_warn_at"]
+    breached = fields["first_response_breached_at"] is not None or fields["resolution_breached_at"] is not None
+    if breached or (due and due <= now):
+        return "breached"
+    if warn and warn <= now:
+        return "at_risk"
+    return "ok"
 
 
 class BusinessHoliday(models.Model):
@@ -156,6 +183,9 @@ class Question(models.Model):
             models.Index(fields=["asker", "created_at"]),
             models.Index(fields=["regional_handler", "status"]),
             models.Index(fields=["closed_at"], condition=Q(anonymised_at__isnull=True), name="question_retention"),
+            # The queue's filters on need and topic: without these, a filtered queue reads every question.
+            GinIndex(fields=["needs"], name="question_needs"),
+            models.Index(fields=["tier"], name="question_tier"),
         ]
 
     def __str__(self) -> str:
@@ -302,22 +332,7 @@ class Escalation(models.Model):
 
     def sla_state(self, now: dt.datetime | None = None) -> str:
         """ "paused", "breached", "at_risk", "ok" or "done" — the same buckets as the queue filter."""
-        now = now or timezone.now()
-        if self.resolved_at is not None:
-            return "done"
-        if self.is_held:
-            return "paused"
-        if self.is_breached or (self.next_due_at and self.next_due_at <= now):
-            return "breached"
-        if self.next_warn_at and self.next_warn_at <= now:
-            return "at_risk"
-        return "ok"
-
-    @property
-    def sla(self) -> tuple[str, str]:
-        """(state, label) of the SLA right now, for lists."""
-        state = self.sla_state()
-        return state, str(SLA_LABELS[state])
+        return sla_state_of(self.__dict__, now or timezone.now())
 
 
 class Message(models.Model):

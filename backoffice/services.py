@@ -299,6 +299,8 @@ def escalation_take_next(*, professional: User) -> Escalation | None:
             Escalation.objects.open()
             .filter(assignee__isnull=True)
             .order_by("-priority", "next_due_at", "pk")
+            # The question comes along for the event row and the redirect; only the escalation row is locked.
+            .select_related("question")
             .select_for_update(skip_locked=True, of=("self",))
             .first()
         )
