@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from backoffice.business_time import BusinessCalendar
+from backoffice.business_time import BusinessCalendar, dutch_national_holidays
 from backoffice.choices import EventAction, HandlerRole, MessageKind, Resolution, Status, Urgency
-from backoffice.models import MAX_PRIORITY, SLA_HOURS, Escalation, Event, Message, Question
+from backoffice.models import MAX_PRIORITY, SLA_HOURS, BusinessHoliday, Escalation, Event, Message, Question
 from backoffice.tasks import send_question_mail
 from regions.models import SupportPoint
 
@@ -425,6 +425,19 @@ def backoffice_lead_emails() -> list[str]:
     if configured:
         return list(configured)
     return list(User.objects.filter(is_superuser=True, is_active=True).values_list("email", flat=True))
+
+
+def holidays_seed_ahead(*, today: dt.date) -> int:
+    """Add the Dutch national holidays of this year and the next when that year has no holidays at all yet, so the
+    SLA timers never run on a calendar that has silently run out. A year with any holiday is left as the admin keeps
+    it (a removed or added day stays so). Returns how many days were added."""
+    added = 0
+    for year in (today.year, today.year + 1):
+        if BusinessHoliday.objects.filter(date__year=year).exists():
+            continue
+        days = [BusinessHoliday(date=date, name=name) for date, name in dutch_national_holidays(year)]
+        added += len(BusinessHoliday.objects.bulk_create(days, ignore_conflicts=True))
+    return added
 
 
 def sla_check(*, now: dt.datetime | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,8 @@ from backoffice.suggestions import suggest_articles
 from backoffice.tasks import GUEST_LINK_MAX_AGE, GUEST_SALT, SURVEY_LINK_MAX_AGE, SURVEY_SALT
 from regions.models import SupportPoint
 from regions.session import chosen_region
+
+PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
@@ -71,8 +74,9 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    questions = Question.objects.asked_by(request.user).select_related("support_point")[:100]
-    return render(request, "backoffice/mine.html", {"questions": questions})
+    questions = Question.objects.asked_by(request.user).select_related("support_point")
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "backoffice/mine.html", {"page": page})
 
 
 def _public_messages(question: Question) -> list:

@@ -91,3 +91,16 @@ def test_subtracting_from_after_hours_starts_at_the_end_of_the_working_day() -> 
 def test_subtracting_undoes_adding() -> None:
     start = at(2026, 3, 4, 11, 30)
     assert CALENDAR.subtract_working_seconds(CALENDAR.add_working_hours(start, 40), 40 * 3600) == start
+
+
+@pytest.mark.django_db
+def test_the_calendar_is_filled_ahead_for_years_without_any_holiday() -> None:
+    from backoffice.services import holidays_seed_ahead
+
+    BusinessHoliday.objects.filter(date__year=2028).exclude(name="Koningsdag").delete()
+    assert not BusinessHoliday.objects.filter(date__year=2029).exists()
+
+    assert holidays_seed_ahead(today=dt.date(2028, 12, 1)) == len(dutch_national_holidays(2029))
+    # A year the admin keeps (here: 2028 with only Koningsdag left) is not touched, and a second run adds nothing.
+    assert BusinessHoliday.objects.filter(date__year=2028).count() == 1
+    assert holidays_seed_ahead(today=dt.date(2028, 12, 1)) == 0

@@ -125,3 +125,15 @@ def test_a_parent_reply_to_an_open_escalation_leaves_every_deadline_alone(
     after = Escalation.objects.values("first_response_due", "resolution_due", "next_due_at", "next_warn_at").get()
     assert after == before
     assert not Event.objects.filter(question=escalated, action="sla", after__startswith="Heropend").exists()
+
+
+def test_my_questions_shows_every_question_page_by_page(
+    client_for: Callable[[str], Client], support_point: object, parent: User
+) -> None:
+    from tests.backoffice.bulk import bulk_escalations_sql
+
+    bulk_escalations_sql(30, points=[support_point], asker=parent)  # type: ignore[list-item]
+    client = client_for("parent")
+    first, second = client.get("/vragen/mijn/"), client.get("/vragen/mijn/?pagina=2")
+    assert len(first.context["page"].object_list) == 25 and len(second.context["page"].object_list) == 5
+    assert 'rel="next"' in first.content.decode()
