@@ -2,7 +2,10 @@
 limit anyone could use the form to send mail to anyone.
 
 The counts live in the default cache (a PostgreSQL table shared by every app server), through the same rate limiter
-that guards allauth's login and signup (settings.ACCOUNT_RATE_LIMITS), so a limit holds however many servers run.
+that guards allauth's login and signup (settings.ACCOUNT_RATE_LIMITS), so a limit holds however many servers run, and
+with the same idea of the client's address (allauth's ALLAUTH_TRUSTED_PROXY_COUNT behind a proxy). The limiter is
+allauth's internal module (pinned in uv.lock); tests/backoffice/test_question_rate_limit.py fails if an upgrade
+moves it.
 """
 
 from __future__ import annotations
