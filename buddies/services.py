@@ -299,6 +299,14 @@ def matching_settings_save(*, matching_settings: MatchingSettings, changed_field
     match there is counted again from its last contact (or its start) with the new intervals, in the same
     transaction, so every caseload shows the new dates at once. Returns how many next check-ins moved."""
     with transaction.atomic():
+        if matching_settings._state.adding:
+            # Two coordinators may both save the defaults (an unsaved row) at once: lock the support point so the
+            # second one finds the first one's row and updates it instead of failing on the one-row rule.
+            SupportPoint.objects.select_for_update().filter(pk=matching_settings.support_point_id).first()
+            existing = MatchingSettings.objects.filter(support_point_id=matching_settings.support_point_id).first()
+            if existing is not None:
+                matching_settings.pk = existing.pk
+                matching_settings._state.adding = False
         matching_settings.save()
         if not CADENCE_FIELDS & set(changed_fields):
             return 0

@@ -72,3 +72,19 @@ def test_another_support_points_matches_keep_their_dates(
     settings.early_interval_days = 1
     assert services.matching_settings_save(matching_settings=settings, changed_fields=["early_interval_days"]) == 0
     assert Match.objects.get(pk=active_match.pk).next_check_in_on == active_match.next_check_in_on
+
+
+def test_saving_the_defaults_when_another_coordinator_saved_first_updates_their_row(
+    support_point: SupportPoint,
+) -> None:
+    # Both coordinators opened the settings before either saved: both hold unsaved defaults.
+    first = MatchingSettings.for_support_point(support_point.pk)
+    second = MatchingSettings.for_support_point(support_point.pk)
+    first.weight_needs = 4
+    services.matching_settings_save(matching_settings=first, changed_fields=["weight_needs"])
+
+    second.weight_needs = 1
+    services.matching_settings_save(matching_settings=second, changed_fields=["weight_needs"])
+
+    assert MatchingSettings.objects.filter(support_point=support_point).count() == 1
+    assert MatchingSettings.objects.get(support_point=support_point).weight_needs == 1
