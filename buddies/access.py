@@ -41,15 +41,6 @@ def get_match_for_buddy(request: HttpRequest, pk: int) -> Match:
     return get_object_or_404(qs, pk=pk)
 
 
-def get_match_for_coordinator(request: HttpRequest, pk: int) -> Match:
-    """A match at one of the coordinator's support points; opening it (with its contact log) is logged."""
-    user = current_user(request)
-    qs = Match.objects.coordinated_by(user).select_related("request__support_point", "buddy__user")
-    match = get_object_or_404(qs, pk=pk)
-    log_access(actor=user, obj=match, path=request.path)
-    return match
-
-
 def get_support_point_for_coordinator(request: HttpRequest, slug: str) -> SupportPoint:
     """A support point the signed-in user coordinates (superusers: any)."""
     return get_object_or_404(SupportPoint.objects.coordinated_by(current_user(request)), slug=slug)
