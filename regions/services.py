@@ -26,7 +26,7 @@ from regions.models import (
     SupportProfile,
 )
 from regions.privacy_check import personal_details
-from regions.tasks import send_registration_mail
+from regions.tasks import send_experience_decision_mail, send_registration_mail
 
 
 @transaction.atomic
@@ -107,8 +107,12 @@ def experience_moderate(
     """Approve (possibly with personal details edited out) or reject with a reason; open reports are resolved.
 
     Locked, so two coordinators of the region cannot both decide: the second sees the first one's decision.
+    The author gets an e-mail when the decision changes what others see (published, or taken off / not placed);
+    confirming an already published experience after a report sends nothing.
     """
     experience = Experience.objects.select_for_update().get(pk=experience.pk)
+    before = experience.status
+    edited = (experience.went_well, experience.could_be_better) != (went_well, could_be_better)
     experience.went_well, experience.could_be_better = went_well, could_be_better
     experience.flags = personal_details(f"{went_well}\n{could_be_better}")
     if action is ModerationAction.APPROVE:
@@ -117,6 +121,8 @@ def experience_moderate(
         experience.reject(by=by, reason=reason)
     experience.save()
     experience.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    if experience.status != before:
+        transaction.on_commit(lambda: send_experience_decision_mail.enqueue(experience.pk, edited))
     return experience
 
 
