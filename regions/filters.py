@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import caches
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from django.utils.translation import gettext_lazy as _
 
-from regions.lookup import parse_pc4
+from regions.lookup import area_for_pc4, parse_pc4
 from regions.models import (
     Facility,
     Need,
@@ -30,6 +32,7 @@ EARTH_RADIUS_KM = 6371.0
 KM_PER_DEGREE = 111.2
 RADIUS_CHOICES = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("20", _("20 km")), ("50", _("50 km"))]
 DEFAULT_RADIUS_KM = 10
+TAXONOMY_CACHE_SECONDS = 300
 # DUO's denominations, most common first; kept as a constant so the search form costs no query.
 DENOMINATIONS = [
     "Openbaar",
@@ -72,8 +75,8 @@ class SchoolSearchForm(forms.Form):
         pc4 = parse_pc4(value)
         if pc4 is None:
             raise forms.ValidationError(_("Dit is geen geldige postcode. Een postcode ziet eruit als 3511 AB."))
-        area = PostcodeArea.objects.filter(pc4=pc4, latitude__isnull=False).first()
-        if area is None:
+        area = area_for_pc4(pc4)
+        if area is None or area.latitude is None:
             raise forms.ValidationError(
                 _("We kennen postcode %(pc4)s niet. Probeer een postcode in de buurt.") % {"pc4": pc4}
             )
@@ -81,6 +84,27 @@ class SchoolSearchForm(forms.Form):
         return pc4
 
     origin: PostcodeArea | None = None
+
+
+@dataclass(frozen=True)
+class Checkbox:
+    name: str
+    value: str
+    label: str
+    id: str
+    checked: bool
+
+
+def taxonomy_choices(model: type[Need] | type[Facility]) -> list[tuple[str, str]]:
+    """(slug, name) of a taxonomy in display order. Cached per process for a few minutes: the search form shows
+    them on every page, and the taxonomy changes a few times a year."""
+    cache = caches["pages"]
+    key = f"taxonomy:{model._meta.model_name}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(model.objects.values_list("slug", "name"))
+        cache.set(key, choices, TAXONOMY_CACHE_SECONDS)
+    return choices
 
 
 class SchoolFilter(django_filters.FilterSet):
@@ -163,6 +187,26 @@ class SchoolFilter(django_filters.FilterSet):
                 Exists(through.objects.filter(supportprofile__school=OuterRef("pk"), facility=facility))
             )
         return queryset
+
+    def checkboxes(self, name: str) -> list[Checkbox]:
+        """A checkbox list as plain values: Django's widget rendering costs more than the rest of the form together."""
+        choices = {
+            "behoefte": lambda: taxonomy_choices(Need),
+            "voorziening": lambda: taxonomy_choices(Facility),
+            "soort": lambda: SchoolKind.choices,
+            "schoolniveau": lambda: SchoolLevel.choices,
+        }[name]()
+        chosen = set(self.form.data.getlist(name)) if self.is_bound else set()
+        return [
+            Checkbox(name, value, str(label), f"id_{name}_{i}", value in chosen)
+            for i, (value, label) in enumerate(choices)
+        ]
+
+    @property
+    def more_is_open(self) -> bool:
+        """Whether 'more search questions' starts open: when one of them is in use."""
+        data = self.form.data if self.is_bound else {}
+        return any(data.get(name) for name in ("soort", "richting", "voorziening", "schoolniveau"))
 
     @property
     def origin(self) -> PostcodeArea | None:

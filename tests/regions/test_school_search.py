@@ -27,7 +27,7 @@ def nearby(school: School, partnerships: dict[str, Partnership]) -> dict[str, Sc
 
 
 def names(response: object) -> list[str]:
-    return [s.name for s in response.context["page"].object_list]  # type: ignore[attr-defined]
+    return [card.name for card in response.context["cards"]]  # type: ignore[attr-defined]
 
 
 def test_a_parent_finds_schools_that_support_autism_within_10_km(client: Client, nearby: dict[str, School]) -> None:
@@ -40,7 +40,7 @@ def test_a_parent_finds_schools_that_support_autism_within_10_km(client: Client,
 def test_a_larger_radius_finds_the_farther_school_sorted_by_distance(client: Client, nearby: dict[str, School]) -> None:
     response = client.get("/scholen/", {"postcode": "3511", "afstand": "20", "behoefte": "autisme"})
     assert names(response) == ["De Regenboog", "De Verre Verte"]
-    distances = [s.distance for s in response.context["page"].object_list]
+    distances = [row["distance"] for row in response.context["page"].object_list]
     assert distances[0] < 1 < 10 < distances[1] < 20
 
 
@@ -153,10 +153,10 @@ def bulk_schools(count: int, partnership: Partnership) -> None:
 
 
 SEARCH = {"postcode": "3511", "afstand": "10", "behoefte": "autisme", "voorziening": "lift", "sorteer": "afstand"}
-QUERY_BUDGET = 11  # session, user, memberships, postcode, 2× chosen terms, 2× choices, count, page, needs
+QUERY_BUDGET = 8  # session, user, memberships, postcode area, chosen need, chosen facility, count, page with needs
 
 
-@pytest.mark.parametrize("count", [10, 2000])
+@pytest.mark.parametrize("count", [10, 8700])
 def test_the_search_page_uses_a_constant_number_of_queries(
     count: int,
     located_areas: object,
