@@ -24,6 +24,7 @@ from regions.models import (
     SupportPoint,
     SupportProfile,
 )
+from regions.services import waiting_list_promote
 
 
 @admin.register(SupportPoint)
@@ -175,12 +176,23 @@ class MeetingAdmin(SupportPointScopedAdmin):
     search_fields = ["title"]
     inlines = [RegistrationInline]
 
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            waiting_list_promote(meeting_id=obj.pk)  # more places: the waiting list goes first
+
 
 @admin.register(Feedback)
 class FeedbackAdmin(SupportPointScopedAdmin):
+    """'Je zei, wij deden': the coordinator writes what was done; message and response then show on the site.
+
+    The message stays editable so that a coordinator can take out names or other personal details before publishing.
+    """
+
     list_display = ["__str__", "support_point", "created_at", "responded_at"]
+    list_filter = [("responded_at", admin.EmptyFieldListFilter)]
     fields = ["support_point", "message", "response", "responded_by", "responded_at", "is_demo"]
-    readonly_fields = ["message", "responded_by", "responded_at"]
+    readonly_fields = ["responded_by", "responded_at"]
     coordinator_can_add = False
 
     def save_model(self, request: HttpRequest, obj: Feedback, form: Any, change: bool) -> None:
