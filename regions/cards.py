@@ -5,19 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 from django.urls import reverse
 from django.utils import formats
+from django.utils.safestring import SafeString, mark_safe
 
 from regions.models import SchoolKind, SchoolLevel, SupportLevel
-
-
-@dataclass
-class Tag:
-    name: str
-    level: int
-    level_label: str
 
 
 @dataclass
@@ -33,7 +28,7 @@ class SchoolCard:
     longitude: float | None
     has_profile: bool
     is_demo: bool
-    tags: list[Tag] = field(default_factory=list)
+    tags: SafeString = field(default_factory=SafeString)  # the <li> items of the needs, escaped
 
 
 def card_labels() -> dict[str, str]:
@@ -69,7 +64,7 @@ def school_cards(rows: Iterable[dict[str, Any]]) -> list[SchoolCard]:
             longitude=row["longitude"],
             has_profile=row["profile_pk"] is not None,
             is_demo=bool(row["profile_demo"]),
-            tags=[Tag(tag["name"], tag["level"], levels[tag["level"]]) for tag in row["card_tags"]],
+            tags=_tags(row["card_tags"], levels),
         )
         for row in rows
     ]
@@ -85,3 +80,14 @@ def _kind(row: dict[str, Any], kinds: dict[str, str], school_levels: dict[str, s
 def _km(distance: float | None, decimal: str) -> str:
     # floatformat in the template did the same per card at many times the cost.
     return "" if distance is None else f"{distance:.1f}".replace(".", decimal) + " km"
+
+
+def _tags(tags: list[dict[str, Any]], levels: dict[int, str]) -> SafeString:
+    # Up to a hundred tags a page: joined here in one pass, where the template's loop cost a millisecond per page.
+    return mark_safe(  # noqa: S308 - every value is escaped here
+        "".join(
+            f'<li class="tag tag--level-{int(tag["level"])}">{escape(tag["name"])}'
+            f'<span class="visually-hidden">: {escape(levels[tag["level"]])}</span></li>'
+            for tag in tags
+        )
+    )
