@@ -171,3 +171,38 @@ def test_the_search_page_uses_a_constant_number_of_queries(
         response = client.get("/scholen/", SEARCH)
     assert response.status_code == 200
     assert response.context["page"].paginator.count > 0
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"behoefte": "onzin"}, "Wat heeft je kind nodig?"),
+        ({"afstand": "7"}, "Afstand"),
+        ({"voorziening": "zwembad"}, "Voorzieningen"),
+        ({"soort": "XX"}, "Soort school"),
+    ],
+)
+def test_bad_search_values_are_named_in_the_error_summary_not_a_server_error(
+    client: Client, nearby: dict[str, School], query: dict[str, str], message: str
+) -> None:
+    response = client.get("/scholen/", query)
+    assert response.status_code == 200
+    assert response.context["page"] is None
+    content = response.content.decode()
+    assert "Controleer je zoekvragen" in content
+    assert f"{message}:" in content
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client: Client, nearby: dict[str, School]) -> None:
+    response = client.get("/scholen/", {"q": "utrecht", "pagina": "99"})
+    assert response.status_code == 200
+    assert response.context["page"].number == 1
+    assert client.get("/scholen/", {"q": "utrecht", "pagina": "abc"}).status_code == 200
+
+
+def test_no_results_say_what_to_try(client: Client, nearby: dict[str, School]) -> None:
+    response = client.get("/scholen/", {"postcode": "3511", "afstand": "2", "behoefte": ["horen", "zien"]})
+    content = response.content.decode()
+    assert "0 scholen gevonden" in content
+    assert "Kies minder behoeften of een grotere afstand." in content
+    assert "Naar het zoekresultaat" in content  # on a phone the message is one link away too
