@@ -110,6 +110,9 @@ def taxonomy_choices(model: type[Need] | type[Facility]) -> list[tuple[str, str]
     return choices
 
 
+SELECT_CLASS = "utrecht-select utrecht-select--html-select"
+
+
 class PlainSelect(forms.Select):
     """A <select> written out in Python. The search page shows four on every request, and Django's template per
     option cost more than a millisecond a page. Flat choices only (no option groups)."""
@@ -121,9 +124,10 @@ class PlainSelect(forms.Select):
             '<option value="{}"{}>{}</option>',
             ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
         )
-        return format_html(
-            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
-        )
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        # The NL Design System class, merged as templates/django/forms/widgets/select.html does.
+        css_class = f"{SELECT_CLASS} {final_attrs.pop('class', '')}".strip()
+        return format_html('<select name="{}" class="{}"{}>{}</select>', name, css_class, flatatt(final_attrs), options)
 
 
 class SchoolFilter(django_filters.FilterSet):

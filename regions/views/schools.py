@@ -116,7 +116,8 @@ def school_compare(request: HttpRequest) -> HttpResponse:
     rows = []
     if schools:
         levels = [{pn.need_id: pn for pn in s.profile.needs.all()} if hasattr(s, "profile") else {} for s in schools]
-        rows = [(need, [lvl.get(need.pk) for lvl in levels]) for need in Need.objects.all()]
+        needs = caches["pages"].get_or_set("regions:needs", lambda: list(Need.objects.all()), REFERENCE_CACHE_SECONDS)
+        rows = [(need, [lvl.get(need.pk) for lvl in levels]) for need in needs]
     context = {"schools": schools, "need_rows": rows, "too_many": len(request.GET.getlist("school")) > MAX_COMPARE}
     return render(request, "regions/school_compare.html", context)
 
