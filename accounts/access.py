@@ -20,12 +20,7 @@ def needs_mfa_setup(user: Any) -> bool:
     """True for a signed-in staff user (coordinator, professional, superuser) without an MFA authenticator."""
     if not settings.STAFF_MFA_REQUIRED or not user.is_authenticated or not user.has_staff_role:
         return False
-    from allauth.mfa.models import Authenticator
-
-    cache = user.__dict__
-    if "_has_totp" not in cache:
-        cache["_has_totp"] = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-    return not cache["_has_totp"]
+    return not user.has_totp()
 
 
 def mfa_setup_redirect() -> HttpResponse:

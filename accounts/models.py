@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -72,6 +73,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_full_name(self) -> str:
         return self.get_short_name()
 
+    def preload_memberships(self, pairs: Iterable[tuple[str, int]]) -> dict[str, set[int]]:
+        """Keep (role, support point id) pairs on this object, as `accounts.backends` loads them with the user."""
+        cache: dict[str, set[int]] = {}
+        for member_role, sp_id in pairs:
+            cache.setdefault(member_role, set()).add(sp_id)
+        self.__dict__["_membership_cache"] = cache
+        return cache
+
+    def has_totp(self) -> bool:
+        """Whether an authenticator app is set up; asked once per request object (`accounts.backends` preloads it)."""
+        if "_has_totp" not in self.__dict__:
+            from allauth.mfa.models import Authenticator
+
+            self.__dict__["_has_totp"] = Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists()
+        return self.__dict__["_has_totp"]
+
     def support_point_ids(self, role: str) -> set[int]:
         """Ids of the support points where this user holds `role`.
 
@@ -80,10 +97,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         """
         cache: dict[str, set[int]] | None = self.__dict__.get("_membership_cache")
         if cache is None:
-            cache = {}
-            for member_role, sp_id in self.memberships.values_list("role", "support_point_id"):
-                cache.setdefault(member_role, set()).add(sp_id)
-            self.__dict__["_membership_cache"] = cache
+            cache = self.preload_memberships(self.memberships.values_list("role", "support_point_id"))
         return cache.get(role, set())
 
     @property

@@ -298,6 +298,8 @@ class MatchStatus(models.TextChoices):
     PROPOSED = "proposed", _("Voorgesteld")
     DECLINED = "declined", _("Afgewezen")
     EXPIRED = "expired", _("Verlopen")
+    # The parent withdrew the request before the buddy answered.
+    WITHDRAWN = "withdrawn", _("Ingetrokken")
     ACTIVE = "active", _("Actief")
     CLOSED = "closed", _("Afgesloten")
 

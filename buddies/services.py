@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from buddies import emails
 from buddies.matching import candidates, score
 from buddies.models import (
     CONSENT_VERSION,
+    LIVE_MATCH_STATUSES,
     SCREENING_WARNING_DAYS,
     BuddyInvitation,
     BuddyProfile,
@@ -233,6 +235,93 @@ def proposals_expire(*, now: datetime.datetime | None = None) -> int:
     return expired
 
 
+def buddy_profile_save(*, profile: BuddyProfile, fields: Collection[str]) -> BuddyProfile:
+    """Save the edited `fields` of a buddy profile under a row lock. Only those fields are written: the place counter
+    (active_matches) belongs to the matching services, and a form holding an old count must not write it back."""
+    with transaction.atomic():
+        locked = BuddyProfile.objects.select_for_update().get(pk=profile.pk)
+        if "capacity" in fields and profile.capacity < locked.active_matches:
+            raise MatchError(
+                _("Deze buddy helpt nu %(count)d ouders. Kies minstens dat aantal.") % {"count": locked.active_matches}
+            )
+        profile.active_matches = locked.active_matches
+        profile.save(update_fields=[*fields, "updated_at"])
+    return profile
+
+
+def help_request_withdraw(*, request_id: int, by: User) -> HelpRequest:
+    """The parent withdraws their request. A pending proposal is withdrawn and an active match closed (its place
+    freed); the buddy of either and the coordinators are told. Withdrawing twice is refused."""
+    with transaction.atomic():
+        request = HelpRequest.objects.select_for_update(of=("self",)).select_related("support_point").get(pk=request_id)
+        if request.status == RequestStatus.CLOSED:
+            raise MatchError(_("Deze aanvraag is al afgesloten."))
+        live_id = request.matches.filter(status__in=LIVE_MATCH_STATUSES).values_list("pk", flat=True).first()
+        live: Match | None = None
+        if live_id is not None:
+            # The request row is locked already; _lock locks it again (a no-op), then the buddy, then the match.
+            _request, buddy, live = _lock(live_id)
+            now = timezone.now()
+            if live.status == MatchStatus.ACTIVE:
+                buddy.active_matches -= 1
+                buddy.save(update_fields=["active_matches"])
+                live.status = MatchStatus.CLOSED
+                live.closed_at = now
+                live.closed_by = by
+                live.outcome = Outcome.PARENT_STOPPED
+                live.save(update_fields=["status", "closed_at", "closed_by", "outcome"])
+            else:
+                live.status = MatchStatus.WITHDRAWN
+                live.responded_at = now
+                live.save(update_fields=["status", "responded_at"])
+        record_event(request=request, match=live, actor=by, action="withdrawn", before=request.status, after="closed")
+        was_active = live is not None and live.status == MatchStatus.CLOSED
+        request.status = RequestStatus.CLOSED
+        request.closed_at = timezone.now()
+        request.save(update_fields=["status", "closed_at"])
+    context: dict[str, Any] = {"request": request, "match": live, "was_active": was_active}
+    emails.notify(
+        emails.coordinator_addresses(request.support_point),
+        "request_withdrawn",
+        context | {"url": emails.absolute("buddies:request_detail", request.pk)},
+    )
+    if live is not None:
+        url = emails.absolute("buddies:caseload")
+        emails.notify([live.buddy.user.email], "withdrawn_to_buddy", context | {"url": url})
+    return request
+
+
+CADENCE_FIELDS = frozenset({"early_weeks", "early_interval_days", "later_interval_days"})
+
+
+def matching_settings_save(*, matching_settings: MatchingSettings, changed_fields: Collection[str]) -> int:
+    """Save a support point's matching settings. When the check-in cadence changed, the next check-in of every active
+    match there is counted again from its last contact (or its start) with the new intervals, in the same
+    transaction, so every caseload shows the new dates at once. Returns how many next check-ins moved."""
+    with transaction.atomic():
+        matching_settings.save()
+        if not CADENCE_FIELDS & set(changed_fields):
+            return 0
+        # Lock first, then read the contact dates in a new statement: a contact logged meanwhile is then seen.
+        ids = list(
+            Match.objects.active()
+            .filter(request__support_point_id=matching_settings.support_point_id)
+            .select_for_update(of=("self",))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        matches = Match.objects.filter(pk__in=ids).annotate(last_contact=Max("contacts__happened_on"))
+        moved = []
+        for match in matches:
+            since: datetime.date = match.last_contact or match.started_on
+            next_on = since + matching_settings.check_in_interval(started_on=match.started_on, day=since)
+            if next_on != match.next_check_in_on:
+                match.next_check_in_on = next_on
+                moved.append(match)
+        Match.objects.bulk_update(moved, ["next_check_in_on"], batch_size=500)
+    return len(moved)
+
+
 def contact_add(*, match: Match, by: User, happened_on: datetime.date, channel: str, note: str) -> ContactLog:
     """Log a contact and move the next check-in forward according to the support point's cadence."""
     with transaction.atomic():
@@ -395,9 +484,14 @@ def cases_anonymise(*, now: datetime.datetime | None = None) -> int:
         due = HelpRequest.objects.select_for_update(skip_locked=True).filter(
             status=RequestStatus.CLOSED, closed_at__lt=cutoff, anonymised_at__isnull=True
         )
-        ids = list(due.values_list("pk", flat=True))
-        if not ids:
+        rows = list(due.values_list("pk", "parent_id"))
+        if not rows:
             return 0
+        ids = [pk for pk, _parent in rows]
+        # The audit trail keeps what happened, but no longer who the parent was.
+        for pk, parent_id in rows:
+            if parent_id is not None:
+                CaseEvent.objects.filter(request_id=pk, actor_id=parent_id).update(actor=None)
         HelpRequest.objects.filter(pk__in=ids).update(parent=None, phone="", area=None, anonymised_at=now)
         Match.objects.filter(request_id__in=ids).update(decline_note="", handover_note="")
         ContactLog.objects.filter(match__request_id__in=ids).update(note="")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("aanvragen/", parent.request_new, name="request_new"),
     path("mijn-aanvragen/", parent.my_requests, name="my_requests"),
     path("mijn-aanvragen/<int:pk>/", parent.my_request, name="my_request"),
+    path("mijn-aanvragen/<int:pk>/intrekken/", parent.request_withdraw, name="request_withdraw"),
     path("mijn-aanvragen/<int:pk>/evaluatie/", parent.parent_survey, name="parent_survey"),
     path("buddy/", buddy.caseload, name="caseload"),
     path("buddy/profiel/", buddy.profile, name="profile"),

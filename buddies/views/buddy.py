@@ -50,9 +50,13 @@ def profile(request: HttpRequest) -> HttpResponse:
     own = get_own_profile(request)
     form = BuddyProfileForm(request.POST or None, instance=own)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Je profiel is opgeslagen."))
-        return redirect("buddies:caseload")
+        try:
+            services.buddy_profile_save(profile=form.save(commit=False), fields=[*form.Meta.fields, "home_area"])
+        except services.MatchError as error:
+            form.add_error("capacity", str(error))
+        else:
+            messages.success(request, _("Je profiel is opgeslagen."))
+            return redirect("buddies:caseload")
     status = 400 if form.errors else 200
     return render(request, "buddies/profile_form.html", {"form": form, "profile": own}, status=status)
 

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import role_required
@@ -160,8 +161,18 @@ def matching_settings(request: HttpRequest, slug: str) -> HttpResponse:
     point = get_support_point_for_coordinator(request, slug)
     form = MatchingSettingsForm(request.POST or None, instance=MatchingSettings.for_support_point(point.pk))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        moved = services.matching_settings_save(matching_settings=form.instance, changed_fields=form.changed_data)
         messages.success(request, _("De instellingen zijn opgeslagen."))
+        if moved:
+            messages.info(
+                request,
+                ngettext(
+                    "Het volgende contact van %(count)d koppeling is aangepast aan het nieuwe ritme.",
+                    "Het volgende contact van %(count)d koppelingen is aangepast aan het nieuwe ritme.",
+                    moved,
+                )
+                % {"count": moved},
+            )
         return redirect("buddies:overview", slug=slug)
     status = 400 if form.errors else 200
     return render(request, "buddies/settings_form.html", {"point": point, "form": form}, status=status)
@@ -224,9 +235,13 @@ def screening(request: HttpRequest, pk: int) -> HttpResponse:
     profile = get_profile_for_coordinator(request, pk)
     form = ScreeningForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": profile.first_name})
-        return redirect("buddies:screening", pk=pk)
+        try:
+            services.buddy_profile_save(profile=form.save(commit=False), fields=form.Meta.fields)
+        except services.MatchError as error:
+            form.add_error("capacity", str(error))
+        else:
+            messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": profile.first_name})
+            return redirect("buddies:screening", pk=pk)
     status = 400 if form.errors else 200
     context = {"profile": profile, "form": form, "today": timezone.localdate()}
     return render(request, "buddies/screening_form.html", context, status=status)

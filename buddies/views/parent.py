@@ -17,7 +17,7 @@ from accounts.models import Role
 from buddies import services
 from buddies.access import current_user, get_own_request
 from buddies.forms import HelpRequestForm, SurveyForm
-from buddies.models import CONSENT_VERSION, HelpRequest, Match, MatchStatus, Respondent
+from buddies.models import CONSENT_VERSION, HelpRequest, Match, MatchStatus, RequestStatus, Respondent
 from regions.models import PostcodeArea, SupportPoint
 from regions.session import chosen_region
 
@@ -77,6 +77,25 @@ def my_request(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {"help_request": help_request, "match": match, "survey_open": survey_open}
     return render(request, "buddies/my_request.html", context)
+
+
+@role_required(Role.PARENT)
+@require_http_methods(["GET", "POST"])
+def request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm, then withdraw the parent's own request; a buddy who was asked or helping is told."""
+    help_request = get_own_request(request, pk)
+    if help_request.status == RequestStatus.CLOSED:
+        messages.info(request, _("Deze aanvraag is al afgesloten."))
+        return redirect("buddies:my_request", pk=pk)
+    if request.method == "POST":
+        try:
+            services.help_request_withdraw(request_id=help_request.pk, by=current_user(request))
+        except services.MatchError as error:
+            messages.info(request, str(error))
+        else:
+            messages.success(request, _("Je aanvraag is ingetrokken."))
+        return redirect("buddies:my_request", pk=pk)
+    return render(request, "buddies/request_withdraw.html", {"help_request": help_request})
 
 
 def _closed_match(help_request: HelpRequest) -> Match | None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from buddies import services, tasks
-from buddies.models import BuddyProfile, ContactLog, ExitSurvey, HelpRequest, Match, MatchStatus, Outcome
+from buddies.models import BuddyProfile, CaseEvent, ContactLog, ExitSurvey, HelpRequest, Match, MatchStatus, Outcome
 from regions.models import SupportPoint
 
 pytestmark = pytest.mark.django_db
@@ -91,9 +91,10 @@ def closed_long_ago(match: Match, by: User, days: int) -> None:
 
 
 def test_closed_cases_are_anonymised_after_the_retention_period(
-    active_match: Match, buddy: User, settings: object
+    active_match: Match, buddy: User, parent: User, settings: object
 ) -> None:
     settings.RETENTION_DAYS = 365  # type: ignore[attr-defined]
+    services.record_event(request=active_match.request, actor=parent, action="created")
     closed_long_ago(active_match, buddy, days=366)
     assert "1 request(s) anonymised." in run("anonymise_buddy_cases")
     assert "Nothing to do" in run("anonymise_buddy_cases")
@@ -103,6 +104,9 @@ def test_closed_cases_are_anonymised_after_the_retention_period(
     assert request.needs  # the tags stay for the statistics
     assert ContactLog.objects.get(match=active_match).note == ""
     assert ExitSurvey.objects.get(match=active_match).improve == ""
+    events = CaseEvent.objects.filter(request_id=active_match.request_id)
+    assert events.filter(action="created", actor=None).exists()  # the parent is no longer named in the trail
+    assert events.filter(action="accepted", actor=buddy).exists()  # the buddy's steps still are
 
 
 def test_recent_and_open_cases_are_kept(

@@ -115,8 +115,9 @@ def test_suggestions_for_500_buddies_take_a_constant_number_of_queries(
         assert len(suggestions(help_request)) == 10
 
 
+@pytest.mark.parametrize("parent_located", [True, False])
 def test_the_database_ranks_exactly_as_the_explained_python_score(
-    help_request: HelpRequest, support_point: SupportPoint, postcode_areas: list
+    help_request: HelpRequest, support_point: SupportPoint, postcode_areas: list, parent_located: bool
 ) -> None:
     import random
 
@@ -131,6 +132,7 @@ def test_the_database_ranks_exactly_as_the_explained_python_score(
         area.save()
     help_request.procedures = ["tlv"]
     help_request.is_urgent = True
+    help_request.area = help_request.area if parent_located else None
     help_request.save()
     for i in range(80):
         capacity = rng.randrange(1, 5)

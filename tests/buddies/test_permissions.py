@@ -51,6 +51,14 @@ CASES = [
     Case("buddies:my_requests", "/buddyhulp/mijn-aanvragen/", expected=PARENT_PAGE),
     Case("buddies:my_request", "/buddyhulp/mijn-aanvragen/{req}/", default=404, expected=OWN_REQUEST),
     Case("buddies:my_request", "/buddyhulp/mijn-aanvragen/{req}/", method="post", default=405, expected=ANON),
+    Case("buddies:request_withdraw", "/buddyhulp/mijn-aanvragen/{req}/intrekken/", default=404, expected=OWN_REQUEST),
+    Case(
+        "buddies:request_withdraw",
+        "/buddyhulp/mijn-aanvragen/{req}/intrekken/",
+        method="put",
+        default=405,
+        expected=ANON,
+    ),
     Case("buddies:parent_survey", "/buddyhulp/mijn-aanvragen/{closed}/evaluatie/", default=404, expected=OWN_REQUEST),
     Case("buddies:caseload", "/buddyhulp/buddy/", default=403, expected=BUDDY_PAGE),
     Case(
