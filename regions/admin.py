@@ -106,10 +106,22 @@ class SupportProfileAdmin(SupportPointScopedAdmin):
     readonly_fields = ["verified_by", "updated_at"]
     inlines = [ProfileNeedInline, ProfileExpertiseInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A profile belongs to its school for good; on change the school is shown, not offered as a choice.
+        return [*self.readonly_fields, "school"] if obj is not None else list(self.readonly_fields)
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "school" and not request.user.is_superuser:
             kwargs["queryset"] = School.objects.coordinated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "arrangements" and field is not None:
+            # Django adds a hidden "initial" copy for a callable default, with aria-describedby, which is invalid
+            # HTML; the admin does not need it to see whether the list changed.
+            field.show_hidden_initial = False
+        return field
 
     def save_model(self, request: HttpRequest, obj: SupportProfile, form: Any, change: bool) -> None:
         if "verified_on" in form.changed_data:
