@@ -8,7 +8,7 @@ off only then. A support point that closes every year adds the date in the admin
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -97,24 +97,41 @@ class BusinessCalendar:
             day += dt.timedelta(days=1)
         return int(total)
 
-    def add_working_seconds(self, start: dt.datetime, seconds: int) -> dt.datetime:
-        """The moment `seconds` of working time after `start` (a deadline)."""
-        moment = start.astimezone(AMSTERDAM)
-        remaining = float(seconds)
+    def _spans(self, moment: dt.datetime, *, backwards: bool = False) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The working windows after `moment` (or before it, latest first), the first one clipped at `moment`.
+
+        A deadline lies at most a few weeks away; the bound of ten years only guards against a calendar full of
+        holidays."""
+        moment = moment.astimezone(AMSTERDAM)
         day = moment.date()
-        # A deadline lies at most a few weeks ahead; the bound only guards against a calendar full of holidays.
+        step = dt.timedelta(days=-1 if backwards else 1)
         for _ in range(3660):
             if self.is_working_day(day):
                 open_at, close_at = self._window(day)
-                lo = max(open_at, moment)
-                if lo < close_at:
-                    available = (close_at - lo).total_seconds()
-                    if remaining <= available:
-                        return lo + dt.timedelta(seconds=remaining)
-                    remaining -= available
-            day += dt.timedelta(days=1)
-            moment = dt.datetime.combine(day, DAY_START, tzinfo=AMSTERDAM)
+                lo, hi = (open_at, min(close_at, moment)) if backwards else (max(open_at, moment), close_at)
+                if hi > lo:
+                    yield lo, hi
+            day += step
+
+    def add_working_seconds(self, start: dt.datetime, seconds: int) -> dt.datetime:
+        """The moment `seconds` of working time after `start` (a deadline)."""
+        remaining = float(seconds)
+        for lo, hi in self._spans(start):
+            available = (hi - lo).total_seconds()
+            if remaining <= available:
+                return lo + dt.timedelta(seconds=remaining)
+            remaining -= available
         raise ValueError("No working time in the next ten years")
 
     def add_working_hours(self, start: dt.datetime, hours: float) -> dt.datetime:
         return self.add_working_seconds(start, int(hours * 3600))
+
+    def subtract_working_seconds(self, end: dt.datetime, seconds: int) -> dt.datetime:
+        """The moment `seconds` of working time before `end` (when a deadline comes within reach)."""
+        remaining = float(seconds)
+        for lo, hi in self._spans(end, backwards=True):
+            available = (hi - lo).total_seconds()
+            if remaining <= available:
+                return hi - dt.timedelta(seconds=remaining)
+            remaining -= available
+        raise ValueError("No working time in the past ten years")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from knowledgebase.models import Need, Tier
+from knowledgebase.models import Tier
+from ouderplatform.needs import Need
 
 __all__ = ["NEEDS", "NEED_LABELS", "Tier"]
 

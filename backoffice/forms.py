@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role, User
 from backoffice.choices import NEEDS, Resolution, SchoolType, Tier, Urgency
-from backoffice.models import AT_RISK_HOURS, CannedResponse, Escalation
+from backoffice.models import CannedResponse, Escalation
 from regions.models import SupportPoint
 
 TEXT_LIMIT = 5000
@@ -241,7 +241,6 @@ class QueueFilter(django_filters.FilterSet):
 
     def filter_sla(self, queryset: QuerySet[Escalation], name: str, value: str) -> QuerySet[Escalation]:
         now = timezone.now()
-        soon = now + timezone.timedelta(hours=AT_RISK_HOURS)
         breached = (
             Q(first_response_breached_at__isnull=False)
             | Q(resolution_breached_at__isnull=False)
@@ -251,8 +250,9 @@ class QueueFilter(django_filters.FilterSet):
         states = {
             "paused": Q(held_since__isnull=False),
             "breached": running & breached,
-            "at_risk": running & ~breached & Q(next_due_at__lte=soon),
-            "ok": running & ~breached & Q(next_due_at__gt=soon),
+            # next_warn_at lies AT_RISK_WORKING_HOURS of working time before the deadline (set with the deadline).
+            "at_risk": running & ~breached & Q(next_warn_at__lte=now),
+            "ok": running & ~breached & Q(next_warn_at__gt=now),
         }
         return queryset.filter(states[value]) if value in states else queryset
 

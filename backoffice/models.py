@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -12,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.business_time import BusinessCalendar
 from backoffice.choices import (
     NEEDS,
     EventAction,
@@ -36,9 +39,35 @@ SLA_LABELS: dict[str, Any] = {
     "done": _("afgerond"),
     "ok": _("op tijd"),
 }
-# Within this many wall-clock hours of a deadline an escalation is "at risk".
-AT_RISK_HOURS = 8
+# Within this many working hours (half a working day) of a deadline an escalation is "at risk". Stored per escalation
+# as `next_warn_at` when its deadline is set, so the queue filters on a plain column.
+AT_RISK_WORKING_HOURS = 4
 MAX_PRIORITY = 3
+
+
+SLA_STATE_FIELDS = (
+    "resolved_at",
+    "held_since",
+    "first_response_breached_at",
+    "resolution_breached_at",
+    "next_due_at",
+    "next_warn_at",
+)
+
+
+def sla_state_of(fields: Mapping[str, Any], now: dt.datetime) -> str:
+    """The SLA state of an escalation from its SLA_STATE_FIELDS (a model's fields or a `.values()` row)."""
+    if fields["resolved_at"] is not None:
+        return "done"
+    if fields["held_since"] is not None:
+        return "paused"
+    due, warn = fields["next_due_at"], fields["next_warn_at"]
+    breached = fields["first_response_breached_at"] is not None or fields["resolution_breached_at"] is not None
+    if breached or (due and due <= now):
+        return "breached"
+    if warn and warn <= now:
+        return "at_risk"
+    return "ok"
 
 
 class BusinessHoliday(models.Model):
@@ -121,6 +150,10 @@ class Question(models.Model):
     created_at = models.DateTimeField(_("gesteld op"), default=timezone.now)
     first_response_at = models.DateTimeField(_("eerste antwoord"), null=True, blank=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    # Durations in working time on the business calendar, fixed when the event happens: the signals take medians of
+    # them in SQL without replaying the calendar for every question.
+    first_response_working_seconds = models.PositiveIntegerField(null=True, blank=True)
+    closed_working_seconds = models.PositiveIntegerField(null=True, blank=True)
     resolution = models.CharField(_("afloop"), max_length=20, choices=Resolution.choices, blank=True)
     satisfaction = models.PositiveSmallIntegerField(_("tevredenheid"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
@@ -150,6 +183,9 @@ class Question(models.Model):
             models.Index(fields=["asker", "created_at"]),
             models.Index(fields=["regional_handler", "status"]),
             models.Index(fields=["closed_at"], condition=Q(anonymised_at__isnull=True), name="question_retention"),
+            # The queue's filters on need and topic: without these, a filtered queue reads every question.
+            GinIndex(fields=["needs"], name="question_needs"),
+            models.Index(fields=["tier"], name="question_tier"),
         ]
 
     def __str__(self) -> str:
@@ -227,6 +263,8 @@ class Escalation(models.Model):
     resolution_due = models.DateTimeField(_("afgerond uiterlijk"))
     # The deadline that matters now (first response, then resolution); the queue sorts on it.
     next_due_at = models.DateTimeField(null=True, blank=True)
+    # When `next_due_at` comes within AT_RISK_WORKING_HOURS of working time ("at risk" from then on).
+    next_warn_at = models.DateTimeField(null=True, blank=True)
     first_response_at = models.DateTimeField(_("eerste reactie"), null=True, blank=True)
     resolved_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
     first_response_breached_at = models.DateTimeField(null=True, blank=True)
@@ -274,13 +312,19 @@ class Escalation(models.Model):
     def is_held(self) -> bool:
         return self.held_since is not None
 
-    def refresh_next_due(self) -> None:
+    def refresh_next_due(self, calendar: BusinessCalendar) -> None:
+        """Point `next_due_at` (and its warning moment) at the deadline that matters now."""
         if self.resolved_at is not None:
             self.next_due_at = None
         elif self.first_response_at is None:
             self.next_due_at = self.first_response_due
         else:
             self.next_due_at = self.resolution_due
+        self.next_warn_at = (
+            calendar.subtract_working_seconds(self.next_due_at, AT_RISK_WORKING_HOURS * 3600)
+            if self.next_due_at
+            else None
+        )
 
     @property
     def is_breached(self) -> bool:
@@ -288,22 +332,7 @@ class Escalation(models.Model):
 
     def sla_state(self, now: dt.datetime | None = None) -> str:
         """ "paused", "breached", "at_risk", "ok" or "done" — the same buckets as the queue filter."""
-        now = now or timezone.now()
-        if self.resolved_at is not None:
-            return "done"
-        if self.is_held:
-            return "paused"
-        if self.is_breached or (self.next_due_at and self.next_due_at <= now):
-            return "breached"
-        if self.next_due_at and self.next_due_at <= now + dt.timedelta(hours=AT_RISK_HOURS):
-            return "at_risk"
-        return "ok"
-
-    @property
-    def sla(self) -> tuple[str, str]:
-        """(state, label) of the SLA right now, for lists."""
-        state = self.sla_state()
-        return state, str(SLA_LABELS[state])
+        return sla_state_of(self.__dict__, now or timezone.now())
 
 
 class Message(models.Model):

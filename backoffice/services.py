@@ -12,9 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import Role, User
-from backoffice.business_time import BusinessCalendar
+from backoffice.business_time import BusinessCalendar, dutch_national_holidays
 from backoffice.choices import EventAction, HandlerRole, MessageKind, Resolution, Status, Urgency
-from backoffice.models import MAX_PRIORITY, SLA_HOURS, Escalation, Event, Message, Question
+from backoffice.models import MAX_PRIORITY, SLA_HOURS, BusinessHoliday, Escalation, Event, Message, Question
 from backoffice.tasks import send_question_mail
 from regions.models import SupportPoint
 
@@ -145,7 +145,10 @@ def staff_reply(*, question: Question, author: User, role: str, body: str, inter
     with transaction.atomic():
         question = _locked(question)
         kind = MessageKind.NOTE if internal else MessageKind.REPLY
-        message = Message.objects.create(question=question, kind=kind, author=author, author_role=role, body=body)
+        now = timezone.now()
+        message = Message.objects.create(
+            question=question, kind=kind, author=author, author_role=role, body=body, created_at=now
+        )
         event_record(
             question=question,
             actor=author,
@@ -154,16 +157,18 @@ def staff_reply(*, question: Question, author: User, role: str, body: str, inter
         )
         if internal:
             return message
-        now = message.created_at
         fields = ["status"]
+        escalation = _locked_escalation(question)
+        first_of_backoffice = escalation and role == HandlerRole.PROFESSIONAL and escalation.first_response_at is None
+        calendar = BusinessCalendar.load() if question.first_response_at is None or first_of_backoffice else None
         if question.first_response_at is None:
             question.first_response_at = now
-            fields.append("first_response_at")
-        escalation = _locked_escalation(question)
-        if escalation and role == HandlerRole.PROFESSIONAL and escalation.first_response_at is None:
+            question.first_response_working_seconds = calendar.working_seconds_between(question.created_at, now)
+            fields += ["first_response_at", "first_response_working_seconds"]
+        if first_of_backoffice:
             escalation.first_response_at = now
-            escalation.refresh_next_due()
-            escalation.save(update_fields=["first_response_at", "next_due_at"])
+            escalation.refresh_next_due(calendar)
+            escalation.save(update_fields=["first_response_at", "next_due_at", "next_warn_at"])
             event_record(question=question, actor=author, action=EventAction.SLA, after="Eerste reactie gegeven")
         if question.status == Status.RECEIVED and role != HandlerRole.PROFESSIONAL and not question.regional_handler_id:
             question.regional_handler, question.regional_handler_role = author, role
@@ -179,12 +184,31 @@ def staff_reply(*, question: Question, author: User, role: str, body: str, inter
 
 
 def _reopen(question: Question, escalation: Escalation | None, actor: User | None) -> None:
+    """Open the question again after a parent reply.
+
+    SLA rules on reopening an escalation that was resolved: the first-response timer keeps whatever it had (a parent
+    reply never resets it), the resolution timer starts afresh with the full budget of the urgency in working hours
+    from now, and an earlier resolution breach no longer counts against the new deadline (it stays in the event log).
+    """
     if question.is_closed:
-        question.closed_at, question.resolution = None, ""
-        if escalation is not None:
-            escalation.resolved_at = None
-            escalation.refresh_next_due()
-            escalation.save(update_fields=["resolved_at", "next_due_at"])
+        question.closed_at, question.resolution, question.closed_working_seconds = None, "", None
+        if escalation is not None and escalation.resolved_at is not None:
+            calendar = BusinessCalendar.load()
+            now = timezone.now()
+            before = escalation.resolution_due
+            escalation.resolved_at, escalation.resolution_breached_at = None, None
+            escalation.resolution_due = calendar.add_working_hours(now, SLA_HOURS[escalation.urgency][1])
+            escalation.refresh_next_due(calendar)
+            escalation.save(
+                update_fields=["resolved_at", "resolution_breached_at", "resolution_due", "next_due_at", "next_warn_at"]
+            )
+            event_record(
+                question=question,
+                actor=actor,
+                action=EventAction.SLA,
+                before=f"Afronden uiterlijk {timezone.localtime(before):%d-%m-%Y %H:%M}",
+                after=f"Heropend: afronden uiterlijk {timezone.localtime(escalation.resolution_due):%d-%m-%Y %H:%M}",
+            )
     if escalation is not None:
         _set_status(question, Status.BACKOFFICE, actor)
     elif question.regional_handler_id:
@@ -206,7 +230,7 @@ def parent_reply(*, question: Question, author: User | None, body: str) -> Messa
         )
         event_record(question=question, actor=author, action=EventAction.REPLY, after=str(HandlerRole.PARENT.label))
         _reopen(question, escalation, author)
-        question.save(update_fields=["status", "closed_at", "resolution"])
+        question.save(update_fields=["status", "closed_at", "resolution", "closed_working_seconds"])
         recipients = _regional_recipients(question)
         if escalation is not None and escalation.assignee_id:
             recipients.append(escalation.assignee.email)
@@ -230,7 +254,8 @@ def question_escalate(*, question: Question, by: User, reason: str, urgency: str
         if Escalation.objects.filter(question=question).exists():
             raise ActionNotAllowed(_("Deze vraag is al doorgezet naar de backoffice."))
         now = timezone.now()
-        first_due, resolution_due = _deadlines(now, urgency, BusinessCalendar.load())
+        calendar = BusinessCalendar.load()
+        first_due, resolution_due = _deadlines(now, urgency, calendar)
         escalation = Escalation(
             question=question,
             reason=reason,
@@ -241,7 +266,7 @@ def question_escalate(*, question: Question, by: User, reason: str, urgency: str
             first_response_due=first_due,
             resolution_due=resolution_due,
         )
-        escalation.refresh_next_due()
+        escalation.refresh_next_due(calendar)
         escalation.save()
         event_record(question=question, actor=by, action=EventAction.ESCALATED, after=Urgency(urgency).label)
         if question.regional_handler_id is None:
@@ -274,6 +299,8 @@ def escalation_take_next(*, professional: User) -> Escalation | None:
             Escalation.objects.open()
             .filter(assignee__isnull=True)
             .order_by("-priority", "next_due_at", "pk")
+            # The question comes along for the event row and the redirect; only the escalation row is locked.
+            .select_related("question")
             .select_for_update(skip_locked=True, of=("self",))
             .first()
         )
@@ -344,9 +371,16 @@ def escalation_resume(*, escalation: Escalation, by: User) -> Escalation:
             after=f"Hervat na {paused // 60} werkminuten",
         )
         escalation.held_since, escalation.hold_reason = None, ""
-        escalation.refresh_next_due()
+        escalation.refresh_next_due(calendar)
         escalation.save(
-            update_fields=["held_since", "hold_reason", "first_response_due", "resolution_due", "next_due_at"]
+            update_fields=[
+                "held_since",
+                "hold_reason",
+                "first_response_due",
+                "resolution_due",
+                "next_due_at",
+                "next_warn_at",
+            ]
         )
     return escalation
 
@@ -359,14 +393,16 @@ def question_close(*, question: Question, by: User, resolution: str) -> Question
             raise ActionNotAllowed(_("De vraag is al afgesloten."))
         escalation = _locked_escalation(question)
         now = timezone.now()
+        calendar = BusinessCalendar.load()
         question.closed_at, question.resolution = now, resolution
+        question.closed_working_seconds = calendar.working_seconds_between(question.created_at, now)
         _set_status(question, Status.CLOSED, by)
         event_record(question=question, actor=by, action=EventAction.STATUS, after=Resolution(resolution).label)
-        question.save(update_fields=["status", "closed_at", "resolution"])
+        question.save(update_fields=["status", "closed_at", "resolution", "closed_working_seconds"])
         if escalation is not None:
             escalation.resolved_at, escalation.held_since, escalation.hold_reason = now, None, ""
-            escalation.refresh_next_due()
-            escalation.save(update_fields=["resolved_at", "held_since", "hold_reason", "next_due_at"])
+            escalation.refresh_next_due(calendar)
+            escalation.save(update_fields=["resolved_at", "held_since", "hold_reason", "next_due_at", "next_warn_at"])
         _mail("closed", question, [question.contact_email])
     return question
 
@@ -389,6 +425,19 @@ def backoffice_lead_emails() -> list[str]:
     if configured:
         return list(configured)
     return list(User.objects.filter(is_superuser=True, is_active=True).values_list("email", flat=True))
+
+
+def holidays_seed_ahead(*, today: dt.date) -> int:
+    """Add the Dutch national holidays of this year and the next when that year has no holidays at all yet, so the
+    SLA timers never run on a calendar that has silently run out. A year with any holiday is left as the admin keeps
+    it (a removed or added day stays so). Returns how many days were added."""
+    added = 0
+    for year in (today.year, today.year + 1):
+        if BusinessHoliday.objects.filter(date__year=year).exists():
+            continue
+        days = [BusinessHoliday(date=date, name=name) for date, name in dutch_national_holidays(year)]
+        added += len(BusinessHoliday.objects.bulk_create(days, ignore_conflicts=True))
+    return added
 
 
 def sla_check(*, now: dt.datetime | None = None) -> int:

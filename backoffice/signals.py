@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Avg, Count, Expression, F, FloatField, Func, Q, QuerySet
 from django.db.models.aggregates import Aggregate
-from django.db.models.functions import Extract
 from django.utils.translation import gettext as _
 
 from backoffice.choices import NEED_LABELS, SchoolType, Tier
@@ -30,8 +29,9 @@ class Median(Aggregate):
     output_field = FloatField()
 
 
-def _hours(later: str, earlier: str) -> Expression:
-    return Extract(F(later) - F(earlier), "epoch") / 3600.0
+def _working_hours(seconds_field: str) -> Expression:
+    # Working time on the business calendar, stored when the question was answered or closed.
+    return F(seconds_field) / 3600.0
 
 
 @dataclass(frozen=True)
@@ -138,11 +138,13 @@ def signals_for(*, support_point_id: int, quarter: Quarter) -> list[Section]:
             filter=Q(escalation__first_response_breached_at__isnull=False)
             | Q(escalation__resolution_breached_at__isnull=False),
         ),
-        responded=Count("pk", filter=Q(first_response_at__isnull=False)),
-        closed=Count("pk", filter=Q(closed_at__isnull=False)),
+        responded=Count("pk", filter=Q(first_response_working_seconds__isnull=False)),
+        closed=Count("pk", filter=Q(closed_working_seconds__isnull=False)),
         rated=Count("pk", filter=Q(satisfaction__isnull=False)),
-        median_first=Median(_hours("first_response_at", "created_at"), filter=Q(first_response_at__isnull=False)),
-        median_closed=Median(_hours("closed_at", "created_at"), filter=Q(closed_at__isnull=False)),
+        median_first=Median(
+            _working_hours("first_response_working_seconds"), filter=Q(first_response_working_seconds__isnull=False)
+        ),
+        median_closed=Median(_working_hours("closed_working_seconds"), filter=Q(closed_working_seconds__isnull=False)),
         satisfaction=Avg("satisfaction"),
     )
     by_tier = dict(questions.values_list("tier").annotate(n=Count("pk")).order_by())
@@ -170,12 +172,12 @@ def signals_for(*, support_point_id: int, quarter: Quarter) -> list[Section]:
         ),
         Section(
             "times",
-            _("Doorlooptijd (mediaan, in uren)"),
+            _("Doorlooptijd (mediaan, in werkuren)"),
             [
                 Row(_("Tot het eerste antwoord"), measured(totals["median_first"], totals["responded"])),
                 Row(_("Tot afsluiten"), measured(totals["median_closed"], totals["closed"])),
             ],
-            unit=_("uur"),
+            unit=_("werkuur"),
         ),
         Section(
             "satisfaction",

@@ -61,9 +61,12 @@ def send_question_mail(template: str, question_id: int, recipients: list[str]) -
 
 @task()
 def check_slas() -> int:
-    """Scheduled: mark SLA breaches (see `services.sla_check`)."""
-    from backoffice.services import sla_check
+    """Scheduled: keep the business calendar filled ahead, then mark SLA breaches (see `services.sla_check`)."""
+    from django.utils import timezone
 
+    from backoffice.services import holidays_seed_ahead, sla_check
+
+    holidays_seed_ahead(today=timezone.localdate())
     return sla_check()
 
 

@@ -69,7 +69,7 @@ DEMO_BUDDIES = [
         "buddy3@example.org",
         "amsterdam-diemen",
         first_name="Demo-buddy Joost",
-        needs=["attention", "behaviour", "giftedness"],
+        needs=["attention", "behaviour", "gifted"],
         school_types=["BO"],
         channels=["phone", "video"],
         procedures=["home", "youth_care"],

@@ -1,8 +1,7 @@
 """Shared vocabularies for buddy matching: what a child needs, school types, procedures, languages, channels.
 
-The needs list follows the support-profile taxonomy of DOMAIN.md. It lives here until a shared module
-(regions/taxonomy.py) exists; other apps may import `Need` from here, and it can move without a data migration
-because only the stored values (the slugs) matter.
+The needs are the project's one vocabulary (`ouderplatform.needs`), so a request, a buddy's experience, a question
+and an article speak the same tags; `Need` is re-exported here for the buddies code.
 """
 
 from __future__ import annotations
@@ -10,23 +9,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ouderplatform.needs import Need
 
-class Need(models.TextChoices):
-    """What a child needs, never a diagnosis: the parent picks tags, a buddy marks experience with the same tags."""
-
-    BEHAVIOUR = "behaviour", _("Gedrag en sociaal-emotioneel")
-    AUTISM = "autism", _("Autisme")
-    ATTENTION = "attention", _("Aandacht en concentratie (ADHD)")
-    READING = "reading", _("Lezen en spellen (dyslexie)")
-    ARITHMETIC = "arithmetic", _("Rekenen (dyscalculie)")
-    LANGUAGE = "language", _("Taal en spraak (TOS)")
-    GIFTEDNESS = "giftedness", _("Hoogbegaafdheid")
-    EXECUTIVE = "executive", _("Plannen en organiseren")
-    MOTOR = "motor", _("Motoriek")
-    MEDICAL = "medical", _("Medische zorg")
-    HEARING = "hearing", _("Horen")
-    VISION = "vision", _("Zien")
-    INTELLECTUAL = "intellectual", _("Leren (verstandelijke beperking)")
+__all__ = ["Channel", "HelpKind", "Language", "Need", "Procedure", "SchoolType"]
 
 
 class SchoolType(models.TextChoices):

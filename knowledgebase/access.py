@@ -8,7 +8,7 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 
-from knowledgebase.models import Article, ArticleRevision
+from knowledgebase.models import Article, ArticleRevision, translation_languages
 from regions.models import SupportPoint
 
 
@@ -41,6 +41,14 @@ def get_article_for_editor(user: Any, pk: int) -> Article:
     """An article this editor may change: professionals any, coordinators only their own unpublished proposals."""
     article = Article.objects.editable_by(user).select_related("topic").filter(pk=pk).first()
     if article is None:
+        raise Http404
+    return article
+
+
+def get_original_for_translation(user: Any, pk: int, language: str) -> Article:
+    """A Dutch article this editor may change, to be translated into `language` (404 for other languages)."""
+    article = get_article_for_editor(user, pk)
+    if article.is_translation or language not in translation_languages():
         raise Http404
     return article
 

@@ -78,11 +78,15 @@ class ArticleForm(forms.Form):
     )
     note = forms.CharField(label=_("Wat heb je veranderd?"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, editing: bool = False, translating: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if editing:
+        if editing or translating:
             # The link of an existing article stays stable: other articles and shared links point to it.
             del self.fields["slug"]
+        if translating:
+            # A translation shares the original's link, topic and tags.
+            for name in ("topic", "needs", "sectors"):
+                del self.fields[name]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from knowledgebase.readability import PASS_MARK
+from ouderplatform.needs import Need
 
 
 class Tier(models.IntegerChoices):
@@ -30,22 +31,6 @@ TIER_INTRODUCTIONS = {
     Tier.WHEN_SCHOOL_FAILS: _("Wie doet wat als het niet lukt? Thuiszitten, verzuim en wat je kunt doen."),
     Tier.POLICY: _("Hulp in je regio, jeugdhulp, geschillen en de wetten over onderwijs en jeugd."),
 }
-
-
-class Need(models.TextChoices):
-    BEHAVIOUR = "behaviour", _("Gedrag en sociaal-emotioneel")
-    AUTISM = "autism", _("Autisme")
-    ATTENTION = "attention", _("Aandacht (ADHD)")
-    READING = "reading", _("Lezen (dyslexie)")
-    ARITHMETIC = "arithmetic", _("Rekenen (dyscalculie)")
-    LANGUAGE = "language", _("Taal en spraak (TOS)")
-    GIFTED = "gifted", _("Hoogbegaafdheid")
-    EXECUTIVE = "executive", _("Plannen en organiseren")
-    MOTOR = "motor", _("Motoriek")
-    MEDICAL = "medical", _("Medische zorg")
-    HEARING = "hearing", _("Horen")
-    VISION = "vision", _("Zien")
-    INTELLECTUAL = "intellectual", _("Leren (verstandelijk)")
 
 
 class SectorTag(models.TextChoices):
@@ -91,6 +76,14 @@ class GlossaryTerm(models.Model):
         return self.term
 
 
+ORIGINAL_LANGUAGE = "nl"
+
+
+def translation_languages() -> dict[str, str]:
+    """The languages an article can be translated into: every interface language but the Dutch original."""
+    return {code: str(name) for code, name in settings.LANGUAGES if code != ORIGINAL_LANGUAGE}
+
+
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
     REVIEW = "review", _("Ter beoordeling")
@@ -134,6 +127,8 @@ class Article(models.Model):
     related = models.ManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("zie ook"))
     status = models.CharField(_("status"), max_length=12, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
     review_due = models.DateField(_("opnieuw controleren vóór"), null=True, blank=True)
+    # When the daily job last reminded the responsible professionals (see services.review_reminders_send).
+    review_reminded_on = models.DateField(null=True, blank=True, editable=False)
     last_checked_on = models.DateField(_("laatst gecontroleerd op"), null=True, blank=True)
     last_checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -174,9 +169,11 @@ class Article(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["slug", "language"], name="article_unique_slug_language"),
             models.CheckConstraint(condition=Q(status__in=ArticleStatus.values), name="article_status_valid"),
-            # A hard-to-read article only goes live when a professional wrote down why.
+            # A hard-to-read Dutch article only goes live when a professional wrote down why. The Flesch–Douma
+            # formula is for Dutch: translations are not scored.
             models.CheckConstraint(
                 condition=~Q(status=ArticleStatus.PUBLISHED)
+                | ~Q(language=ORIGINAL_LANGUAGE)
                 | Q(readability__gte=PASS_MARK)
                 | ~Q(readability_override_reason=""),
                 name="article_published_readable_or_overridden",
@@ -198,6 +195,19 @@ class Article(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == ArticleStatus.PUBLISHED
+
+    @property
+    def is_translation(self) -> bool:
+        return self.language != ORIGINAL_LANGUAGE
+
+    @property
+    def readability_applies(self) -> bool:
+        """The reading-level score and its bar are for Dutch text only."""
+        return not self.is_translation
+
+    @property
+    def is_readable(self) -> bool:
+        return not self.readability_applies or self.readability >= PASS_MARK or bool(self.readability_override_reason)
 
     @property
     def is_review_overdue(self) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -25,12 +25,16 @@ from knowledgebase.models import (
     SynonymGroup,
     Topic,
     ZeroResultSearch,
+    translation_languages,
 )
 from knowledgebase.readability import PASS_MARK, analyse
+from knowledgebase.tasks import send_review_reminder
 from knowledgebase.text import fold, plain_text, render_markdown, term_slugs, words
 from regions.models import SupportPoint
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
+REVIEW_NOTICE = datetime.timedelta(days=14)  # remind this long before the review date
+REMINDER_INTERVAL = datetime.timedelta(days=7)  # and then at most once a week per article
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def _apply_content(article: Article, content: ArticleContent) -> list[GlossaryTe
         need_labels = [str(Need(need).label) for need in article.needs if need in Need.values]
     article.search_summary = fold(" ".join([content.summary, *(t.term for t in terms), *need_labels]))
     article.search_body = fold(article.body_plain + "\n" + plain_text(content.body_more, labels))
-    article.readability = analyse(article.body_plain).score
+    article.readability = analyse(article.body_plain).score if article.readability_applies else 0.0
     return terms
 
 
@@ -129,7 +133,7 @@ def article_update(
         article.sectors = sectors
     terms = _apply_content(article, content)
     article.updated_at = timezone.now()
-    if article.is_published and article.readability < PASS_MARK and not article.readability_override_reason:
+    if article.is_published and not article.is_readable:
         # An edit that makes a live article hard to read sends it back to review instead of breaking the rule.
         article.status = ArticleStatus.REVIEW
     article.save()
@@ -138,6 +142,29 @@ def article_update(
     if article.status == ArticleStatus.REVIEW or article.is_published:
         vocabulary_rebuild()
     return article
+
+
+@transaction.atomic
+def article_translate(
+    *, original: Article, language: str, author: User | None, content: ArticleContent, note: str = ""
+) -> Article:
+    """A draft translation of a Dutch article: the same slug, topic and tags, its own versions and review."""
+    if original.is_translation or language not in translation_languages():
+        raise ValidationError(_("Van dit artikel kan geen vertaling in deze taal gemaakt worden."))
+    translation_ = article_create(
+        author=author,
+        slug=original.slug,
+        topic=original.topic,
+        content=content,
+        language=language,
+        needs=original.needs,
+        sectors=original.sectors,
+        note=note or _("Eerste vertaling"),
+    )
+    translation_.related.set(
+        Article.objects.filter(slug__in=original.related.values("slug"), language=language).values_list("pk", flat=True)
+    )
+    return translation_
 
 
 def revision_revert(*, revision: ArticleRevision, by: User) -> Article:
@@ -166,7 +193,7 @@ def article_publish(*, article: Article, by: User, override_reason: str = "") ->
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.status not in (ArticleStatus.DRAFT, ArticleStatus.REVIEW):
         raise ValidationError(_("Dit artikel kan nu niet gepubliceerd worden."))
-    if article.readability < PASS_MARK:
+    if article.readability_applies and article.readability < PASS_MARK:
         if not override_reason.strip():
             raise ValidationError(
                 _("De tekst is te moeilijk. Maak hem eenvoudiger of schrijf op waarom hij toch online moet.")
@@ -178,7 +205,7 @@ def article_publish(*, article: Article, by: User, override_reason: str = "") ->
     article.published_at = timezone.now()
     article.last_checked_on, article.last_checked_by = today, by
     if article.review_due is None or article.review_due <= today:
-        article.review_due = today + REVIEW_INTERVAL
+        article.review_due, article.review_reminded_on = today + REVIEW_INTERVAL, None
     article.save()
     vocabulary_rebuild()
     return article
@@ -200,8 +227,43 @@ def article_mark_checked(*, article: Article, by: User, review_due: datetime.dat
     today = timezone.localdate()
     article.last_checked_on, article.last_checked_by = today, by
     article.review_due = review_due or today + REVIEW_INTERVAL
-    article.save(update_fields=["last_checked_on", "last_checked_by", "review_due"])
+    article.review_reminded_on = None
+    article.save(update_fields=["last_checked_on", "last_checked_by", "review_due", "review_reminded_on"])
     return article
+
+
+def review_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Daily job: e-mail each responsible professional one list of the published articles whose review is due.
+
+    An article is due two weeks before its review date and stays due until a professional checks it. The one who
+    checked it last is responsible; when that person is no longer an active professional, all professionals are.
+    Each article is in at most one reminder a week, so running the job twice on a day sends nothing new.
+    Returns the number of e-mails queued.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        due = list(
+            Article.objects.published()
+            .filter(review_due__lte=today + REVIEW_NOTICE)
+            .filter(Q(review_reminded_on__isnull=True) | Q(review_reminded_on__lte=today - REMINDER_INTERVAL))
+            .select_related("last_checked_by")
+            .select_for_update(skip_locked=True, of=("self",))
+            .order_by("review_due", "title")
+        )
+        professionals = list(
+            User.objects.filter(is_active=True, is_professional=True).order_by("pk").values_list("pk", flat=True)
+        )
+        per_person: dict[int, list[int]] = {}
+        for article in due:
+            checker = article.last_checked_by
+            responsible = [checker.pk] if checker and checker.is_active and checker.is_professional else professionals
+            for person in responsible:
+                per_person.setdefault(person, []).append(article.pk)
+        reminded = {pk for pks in per_person.values() for pk in pks}
+        Article.objects.filter(pk__in=reminded).update(review_reminded_on=today)
+        for person, article_ids in per_person.items():
+            send_review_reminder.enqueue(user_id=person, article_ids=article_ids, today=today.isoformat())
+    return len(per_person)
 
 
 @transaction.atomic

@@ -21,6 +21,12 @@ urlpatterns = [
     path("redactie/artikelen/nieuw/", editorial.article_new, name="editor_new"),
     path("redactie/artikelen/<int:pk>/", editorial.article_edit, name="editor_article"),
     path("redactie/artikelen/<int:pk>/status/", editorial.article_status, name="editor_status"),
+    path(
+        "redactie/artikelen/<int:pk>/vertaling/<str:language>/",
+        editorial.article_translate_view,
+        name="editor_translate",
+    ),
+    path("redactie/artikelen/<int:pk>/reacties/", editorial.article_feedback, name="editor_feedback"),
     path("redactie/artikelen/<int:pk>/versies/", editorial.article_history, name="editor_history"),
     path("redactie/artikelen/<int:pk>/versies/<int:number>/", editorial.revision_diff, name="editor_diff"),
     path(

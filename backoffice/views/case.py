@@ -85,7 +85,8 @@ def _case_page(request: HttpRequest, question: Question, *, status: int = 200, *
         "timers": _timers(question),
         "entries": question.messages.select_related("author"),
         "events": question.events.select_related("actor"),
-        "proposals": question.article_proposals.all(),
+        # A draft article needs an answer: before the first one there is nothing to look up.
+        "proposals": question.article_proposals.all() if question.first_response_at else [],
         "canned": CannedResponse.objects.filter(tier=question.tier) if backoffice else [],
         "is_backoffice": backoffice,
         "can_assign": user.coordinates(question.support_point_id) and not question.is_closed,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,11 +17,14 @@ from backoffice.access import get_own_question
 from backoffice.choices import MessageKind
 from backoffice.forms import AskForm, ReplyForm, SurveyForm
 from backoffice.models import Question
+from backoffice.ratelimit import RETRY_AFTER_SECONDS, ask_allowed
 from backoffice.services import parent_reply, question_ask, survey_answer
 from backoffice.suggestions import suggest_articles
 from backoffice.tasks import GUEST_LINK_MAX_AGE, GUEST_SALT, SURVEY_LINK_MAX_AGE, SURVEY_SALT
 from regions.models import SupportPoint
 from regions.session import chosen_region
+
+PAGE_SIZE = 25
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,6 +37,8 @@ def ask(request: HttpRequest) -> HttpResponse:
     form = AskForm(request.POST or None, guest=guest)
     if point is not None and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not ask_allowed(request, email=data.get("guest_email") or request.user.email):
+            return _too_many(request, point)
         question = question_ask(
             support_point=point,
             asker=None if guest else request.user,
@@ -45,6 +51,12 @@ def ask(request: HttpRequest) -> HttpResponse:
         return redirect("backoffice:asked" if guest else question.get_absolute_url())
     status = 400 if form.errors else 200
     return render(request, "backoffice/ask.html", {"form": form, "point": point, "region": region}, status=status)
+
+
+def _too_many(request: HttpRequest, point: SupportPoint) -> HttpResponse:
+    response = render(request, "backoffice/too_many.html", {"point": point}, status=429)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @require_GET
@@ -62,8 +74,9 @@ def suggestions(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
-    questions = Question.objects.asked_by(request.user).select_related("support_point")[:100]
-    return render(request, "backoffice/mine.html", {"questions": questions})
+    questions = Question.objects.asked_by(request.user).select_related("support_point")
+    page = Paginator(questions, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "backoffice/mine.html", {"page": page})
 
 
 def _public_messages(question: Question) -> list:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -16,14 +20,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts.access import role_required
 from accounts.models import Role
-from backoffice.choices import Status
+from backoffice.choices import Status, Tier, Urgency
 from backoffice.forms import QueueFilter, SavedFilterForm
-from backoffice.models import Escalation, Question, SavedFilter
+from backoffice.models import SLA_LABELS, SLA_STATE_FIELDS, Escalation, Question, SavedFilter, sla_state_of
 from backoffice.services import escalation_take_next
 
 PAGE_SIZE = 25
 # Counting 50,000 open escalations on every queue view costs more than the rest of the page; nobody pages that far.
 COUNT_CAP = 1000
+# A primary key no row has, reversed once per page and replaced per row.
+URL_SENTINEL = 987654321
 
 
 class CappedPaginator(Paginator):
@@ -31,11 +37,61 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
+        # Count keys only: the page's own columns (and their joins) cost time in a count.
+        return self.object_list.values_list("pk").order_by()[: COUNT_CAP + 1].count()
 
     @property
     def capped(self) -> bool:
         return self.count > COUNT_CAP
+
+
+ROW_FIELDS = (
+    "question_id",
+    "question__subject",
+    "question__tier",
+    "question__child_at_home",
+    "question__support_point__name",
+    "urgency",
+    "priority",
+    "assignee__first_name",
+    "assignee__email",
+    *SLA_STATE_FIELDS,
+)
+
+
+def queue_rows(escalations: Iterable[Mapping[str, Any]], *, now: dt.datetime) -> list[dict[str, Any]]:
+    """The queue's table rows (from `.values(*ROW_FIELDS)`) as strings, labels and dates formatted once per page.
+
+    The template then only places strings: model instances, display methods, `reverse()` and date filters per cell
+    cost more than the rest of the page at 25 rows.
+    """
+    tiers = {value: str(label) for value, label in Tier.choices}
+    urgencies = {value: str(label) for value, label in Urgency.choices}
+    sla_labels = {state: str(label) for state, label in SLA_LABELS.items()}
+    url_pattern = reverse("backoffice:case", kwargs={"pk": URL_SENTINEL})
+    rows = []
+    for escalation in escalations:
+        state = sla_state_of(escalation, now)
+        due = timezone.localtime(escalation["next_due_at"]) if escalation["next_due_at"] else None
+        assignee = escalation["assignee__first_name"] or (escalation["assignee__email"] or "").split("@")[0]
+        rows.append(
+            {
+                "url": url_pattern.replace(str(URL_SENTINEL), str(escalation["question_id"])),
+                "pk": escalation["question_id"],
+                "subject": escalation["question__subject"],
+                "tier": tiers[escalation["question__tier"]],
+                "at_home": escalation["question__child_at_home"],
+                "point": escalation["question__support_point__name"],
+                "urgency": urgencies[escalation["urgency"]],
+                "priority": escalation["priority"],
+                "sla_state": state,
+                "sla_label": sla_labels[state],
+                "due_iso": due.isoformat(timespec="minutes") if due else "",
+                "due": f"{due.day}-{due.month} {due:%H:%M}" if due else "",
+                "assignee": assignee,
+            }
+        )
+    return rows
 
 
 @role_required(Role.PROFESSIONAL)
@@ -44,11 +100,11 @@ def queue(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("pagina", None)
     filterset = QueueFilter(query, queryset=Escalation.objects.for_queue(), request=request)
-    page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = CappedPaginator(filterset.qs.values(*ROW_FIELDS), PAGE_SIZE).get_page(request.GET.get("pagina"))
     context = {
         "filter": filterset,
         "page": page,
-        "now": timezone.now(),
+        "rows": queue_rows(page.object_list, now=timezone.now()),
         "saved_filters": SavedFilter.objects.filter(owner=request.user),
         "save_form": SavedFilterForm(initial={"query": query.urlencode()}),
         "query": query.urlencode(),

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from backoffice.business_time import BusinessCalendar
 from backoffice.choices import NEEDS, SchoolType, Status, Urgency
 from backoffice.models import Escalation, Question
 from regions.models import SupportPoint
@@ -42,9 +43,9 @@ def _question(rng: random.Random, index: int, point: SupportPoint, asker: User, 
     )
 
 
-def _escalation(rng: random.Random, question: Question, now: dt.datetime) -> Escalation:
+def _escalation(rng: random.Random, question: Question, now: dt.datetime, calendar: BusinessCalendar) -> Escalation:
     due = now + dt.timedelta(hours=rng.randint(-120, 240))
-    return Escalation(
+    escalation = Escalation(
         question=question,
         reason="Benchmark",
         urgency=question.urgency,
@@ -52,8 +53,9 @@ def _escalation(rng: random.Random, question: Question, now: dt.datetime) -> Esc
         priority=rng.choice([0, 0, 0, 1, 1, 2, 3]),
         first_response_due=due,
         resolution_due=due + dt.timedelta(days=7),
-        next_due_at=due,
     )
+    escalation.refresh_next_due(calendar)
+    return escalation
 
 
 def generate(*, seed: int) -> str:
@@ -64,6 +66,7 @@ def generate(*, seed: int) -> str:
         raise RuntimeError("Run load_demo_data first: the generator needs the demo support points and parent.")
     existing = Question.objects.filter(subject__startswith=PREFIX).count()
     now = timezone.now()
+    calendar = BusinessCalendar.load()
     for start in range(existing, TARGET, BATCH):
         with transaction.atomic():
             batch = [
@@ -71,7 +74,7 @@ def generate(*, seed: int) -> str:
                 for index in range(start, min(start + BATCH, TARGET))
             ]
             questions = Question.objects.bulk_create(batch)
-            Escalation.objects.bulk_create([_escalation(rng, question, now) for question in questions])
+            Escalation.objects.bulk_create([_escalation(rng, question, now, calendar) for question in questions])
     released = Escalation.objects.filter(
         question__subject__startswith=PREFIX, assignee__isnull=False, resolved_at__isnull=True
     ).update(assignee=None, claimed_at=None)

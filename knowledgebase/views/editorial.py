@@ -21,17 +21,21 @@ from accounts.access import role_required
 from accounts.models import Role
 from knowledgebase.access import (
     get_article_for_editor,
+    get_original_for_translation,
     get_revision_for_editor,
     get_support_point_for_supplement,
 )
 from knowledgebase.diff import diff_revisions
 from knowledgebase.forms import ArticleForm, PublishForm, SupplementForm, SynonymGroupForm
 from knowledgebase.models import (
+    ORIGINAL_LANGUAGE,
     Article,
     ArticleStatus,
+    ArticleVote,
     RegionalSupplement,
     SynonymGroup,
     ZeroResultSearch,
+    translation_languages,
 )
 from knowledgebase.readability import analyse
 from knowledgebase.services import (
@@ -41,6 +45,7 @@ from knowledgebase.services import (
     article_mark_checked,
     article_publish,
     article_submit,
+    article_translate,
     article_update,
     revision_revert,
     supplement_save,
@@ -52,6 +57,7 @@ from regions.models import SupportPoint
 EDITORS = (Role.PROFESSIONAL, Role.COORDINATOR)
 LOW_RATING_MIN_VOTES = 5
 LOW_RATING_SHARE = 0.5
+LATEST_COMMENTS = 5
 
 
 def _is_professional(user: Any) -> bool:
@@ -75,6 +81,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             )
             .filter(votes_total__gte=LOW_RATING_MIN_VOTES, votes_helpful__lt=F("votes_total") * LOW_RATING_SHARE)
             .order_by("votes_helpful")[:50]
+        )
+        context["comments"] = (
+            ArticleVote.objects.exclude(comment="").select_related("article").order_by("-created_at")[:10]
         )
         context["zero_results"] = ZeroResultSearch.objects.order_by("-count", "-last_seen")[:50]
     else:
@@ -155,12 +164,82 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "form": form,
         "article": article,
-        "readability": analyse(article.body_plain),
+        "readability": analyse(article.body_plain) if article.readability_applies else None,
         "publish_form": PublishForm(),
         "is_professional": _is_professional(request.user),
         "can_submit": article.status == ArticleStatus.DRAFT,
+        **_translations_context(article),
+        **_feedback_context(article),
     }
     return render(request, "knowledgebase/editorial/article_form.html", context, status=400 if form.errors else 200)
+
+
+def _translations_context(article: Article) -> dict[str, Any]:
+    """The original of a translation, or the translations of an original (written or still to write)."""
+    others = {
+        a.language: a
+        for a in Article.objects.filter(slug=article.slug)
+        .exclude(pk=article.pk)
+        .only("pk", "language", "status", "title")
+    }
+    if article.is_translation:
+        return {"original": others.get(ORIGINAL_LANGUAGE), "translations": []}
+    return {
+        "original": None,
+        "translations": [(code, name, others.get(code)) for code, name in translation_languages().items()],
+    }
+
+
+def _feedback_context(article: Article) -> dict[str, Any]:
+    """'Was dit nuttig?' for the editors: the counts and the newest comments."""
+    totals = article.votes.aggregate(
+        yes=Count("pk", filter=Q(helpful=True)),
+        no=Count("pk", filter=Q(helpful=False)),
+        comments=Count("pk", filter=~Q(comment="")),
+    )
+    latest = article.votes.exclude(comment="").order_by("-created_at")[:LATEST_COMMENTS]
+    return {"votes": totals, "latest_comments": latest}
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*EDITORS)
+def article_translate_view(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    original = get_original_for_translation(request.user, pk, language)
+    existing = Article.objects.filter(slug=original.slug, language=language).first()
+    if existing is not None:
+        return redirect("knowledgebase:editor_article", pk=existing.pk)
+    # The Dutch text is the starting point: the editor replaces it paragraph by paragraph.
+    initial = {
+        "title": original.title,
+        "summary": original.summary,
+        "body": original.body,
+        "body_more": original.body_more,
+    }
+    form = ArticleForm(request.POST or None, initial=initial, translating=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        translated = article_translate(
+            original=original,
+            language=language,
+            author=request.user,  # type: ignore[arg-type]
+            content=ArticleContent(data["title"], data["summary"], data["body"], data["body_more"]),
+            note=data["note"],
+        )
+        messages.success(request, _("De vertaling is als concept opgeslagen."))
+        return redirect("knowledgebase:editor_article", pk=translated.pk)
+    context = {"form": form, "original": original, "language_name": translation_languages()[language]}
+    status = 400 if form.errors else 200
+    return render(request, "knowledgebase/editorial/translation_form.html", context, status=status)
+
+
+@require_GET
+@role_required(*EDITORS)
+def article_feedback(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_article_for_editor(request.user, pk)
+    comments = article.votes.exclude(comment="").order_by("-created_at")
+    page = Paginator(comments, 50).get_page(request.GET.get("pagina"))
+    context = {"article": article, "page": page, **_feedback_context(article)}
+    return render(request, "knowledgebase/editorial/feedback.html", context)
 
 
 @require_POST

@@ -32,11 +32,12 @@ def bulk_escalations_sql(count: int, *, points: list[SupportPoint], asker: User)
         cursor.execute(
             """
             INSERT INTO backoffice_escalation (question_id, reason, urgency, created_at, priority, first_response_due,
-                resolution_due, next_due_at, hold_reason)
+                resolution_due, next_due_at, next_warn_at, hold_reason)
             SELECT q.id, 'Complex', (ARRAY['normal', 'urgent'])[1 + q.id % 2], now(), q.id % 4,
                 now() + make_interval(hours => (q.id % 300)::int - 100),
                 now() + make_interval(hours => (q.id % 300)::int + 20),
-                now() + make_interval(hours => (q.id % 300)::int - 100), ''
+                now() + make_interval(hours => (q.id % 300)::int - 100),
+                now() + make_interval(hours => (q.id % 300)::int - 104), ''
             FROM backoffice_question q LEFT JOIN backoffice_escalation e ON e.question_id = q.id
             WHERE e.id IS NULL
             """

@@ -76,3 +76,31 @@ def test_working_time_is_counted_in_amsterdam_time_across_daylight_saving() -> N
     deadline = CALENDAR.add_working_hours(at(2026, 3, 27, 16), 2)
     assert deadline == at(2026, 3, 30, 10)
     assert deadline.astimezone(dt.UTC).hour == 8
+
+
+def test_the_warning_moment_lies_working_hours_before_a_deadline_across_the_easter_weekend() -> None:
+    # Tuesday 7 April 2026 11:00 minus 4 working hours: 9–11 on Tuesday, then back over Easter to Thursday 15:00.
+    assert CALENDAR.subtract_working_seconds(at(2026, 4, 7, 11), 4 * 3600) == at(2026, 4, 2, 15)
+
+
+def test_subtracting_from_after_hours_starts_at_the_end_of_the_working_day() -> None:
+    assert CALENDAR.subtract_working_seconds(at(2026, 3, 9, 22), 3600) == at(2026, 3, 9, 16)
+    assert CALENDAR.subtract_working_seconds(at(2026, 3, 9, 8), 3600) == at(2026, 3, 6, 16)
+
+
+def test_subtracting_undoes_adding() -> None:
+    start = at(2026, 3, 4, 11, 30)
+    assert CALENDAR.subtract_working_seconds(CALENDAR.add_working_hours(start, 40), 40 * 3600) == start
+
+
+@pytest.mark.django_db
+def test_the_calendar_is_filled_ahead_for_years_without_any_holiday() -> None:
+    from backoffice.services import holidays_seed_ahead
+
+    BusinessHoliday.objects.filter(date__year=2028).exclude(name="Koningsdag").delete()
+    assert not BusinessHoliday.objects.filter(date__year=2029).exists()
+
+    assert holidays_seed_ahead(today=dt.date(2028, 12, 1)) == len(dutch_national_holidays(2029))
+    # A year the admin keeps (here: 2028 with only Koningsdag left) is not touched, and a second run adds nothing.
+    assert BusinessHoliday.objects.filter(date__year=2028).count() == 1
+    assert holidays_seed_ahead(today=dt.date(2028, 12, 1)) == 0

@@ -43,7 +43,7 @@ def three(
 
 
 def subjects(response: object) -> list[str]:
-    return [e.question.subject for e in response.context["page"].object_list]  # type: ignore[attr-defined]
+    return [row["subject"] for row in response.context["rows"]]  # type: ignore[index]
 
 
 def test_unassigned_escalations_come_first_by_priority_and_deadline(
@@ -149,3 +149,32 @@ def test_a_long_queue_says_more_than_a_thousand_instead_of_counting_everything(
     body = response.content.decode()
     assert "Meer dan 1000 vragen" in body and response.context["page"].number == 40
     assert len(subjects(response)) == 25
+
+
+def test_at_risk_counts_working_hours_so_a_friday_afternoon_warns_for_a_monday_deadline(
+    question: Question, coordinator: User
+) -> None:
+    from unittest import mock
+
+    from backoffice.business_time import AMSTERDAM
+    from backoffice.forms import QueueFilter
+
+    # Escalated on Wednesday 18 November 2026 at 10:00, normal urgency: first response within 24 working hours,
+    # due Monday 23 November at 10:00. At risk from 4 working hours before: Friday 14:00.
+    with mock.patch("backoffice.services.timezone.now", return_value=dt.datetime(2026, 11, 18, 10, tzinfo=AMSTERDAM)):
+        escalation = question_escalate(question=question, by=coordinator, reason="x", urgency="normal")
+    assert escalation.first_response_due == dt.datetime(2026, 11, 23, 10, tzinfo=AMSTERDAM)
+
+    def state_and_filters(now: dt.datetime) -> tuple[str, list[str]]:
+        with mock.patch("backoffice.forms.timezone.now", return_value=now):
+            matching = [
+                state
+                for state in ("ok", "at_risk", "breached", "paused")
+                if QueueFilter({"sla": state}, queryset=Escalation.objects.all(), request=None).qs.exists()
+            ]
+        return escalation.sla_state(now), matching
+
+    # Friday 16:00 is 66 hours on the clock but only 2 working hours before the deadline.
+    assert state_and_filters(dt.datetime(2026, 11, 20, 16, tzinfo=AMSTERDAM)) == ("at_risk", ["at_risk"])
+    assert state_and_filters(dt.datetime(2026, 11, 20, 13, tzinfo=AMSTERDAM)) == ("ok", ["ok"])
+    assert state_and_filters(dt.datetime(2026, 11, 23, 10, 1, tzinfo=AMSTERDAM)) == ("breached", ["breached"])

@@ -4,12 +4,14 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
+from unittest import mock
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
+from backoffice.business_time import AMSTERDAM
 from backoffice.models import Escalation, Question
 from backoffice.signals import Quarter, signals_for
 from regions.models import SupportPoint
@@ -36,7 +38,10 @@ def six(support_point: SupportPoint, parent: User, coordinator: User) -> list[Qu
         question_escalate(question=question, by=coordinator, reason="x", urgency="urgent")
     now = timezone.now()
     Question.objects.filter(pk__in=[q.pk for q in questions]).update(
-        first_response_at=now, satisfaction=4, created_at=now - dt.timedelta(hours=3)
+        first_response_at=now,
+        first_response_working_seconds=3 * 3600,
+        satisfaction=4,
+        created_at=now - dt.timedelta(hours=3),
     )
     return questions
 
@@ -110,3 +115,33 @@ def test_quarters_run_from_the_first_of_the_month_in_amsterdam() -> None:
     assert quarter.start.isoformat() == "2026-10-01T00:00:00+02:00"
     assert quarter.end.isoformat() == "2027-01-01T00:00:00+01:00"
     assert str(quarter.previous()) == "2026-Q3" and str(quarter.next()) == "2027-Q1"
+
+
+def test_times_to_first_response_and_closing_count_working_hours_only(
+    support_point: SupportPoint, parent: User, coordinator: User
+) -> None:
+    from backoffice.services import question_close, staff_reply
+
+    # Asked on Friday 20 November 2026 at 16:00, answered on Monday at 10:00 (2 working hours, 66 on the clock),
+    # closed on Tuesday at 10:00 (10 working hours).
+    asked = dt.datetime(2026, 11, 20, 16, tzinfo=AMSTERDAM)
+    questions = [ask(support_point, parent) for _ in range(5)]
+    Question.objects.filter(pk__in=[q.pk for q in questions]).update(created_at=asked)
+    for question in questions:
+        question.refresh_from_db()
+        with mock.patch(
+            "backoffice.services.timezone.now", return_value=dt.datetime(2026, 11, 23, 10, tzinfo=AMSTERDAM)
+        ):
+            staff_reply(question=question, author=coordinator, role="coordinator", body="Antwoord", internal=False)
+        with mock.patch(
+            "backoffice.services.timezone.now", return_value=dt.datetime(2026, 11, 24, 10, tzinfo=AMSTERDAM)
+        ):
+            question_close(question=question, by=coordinator, resolution="answered")
+
+    assert set(Question.objects.values_list("first_response_working_seconds", "closed_working_seconds")) == {
+        (2 * 3600, 10 * 3600)
+    }
+    times = {
+        row.label: row.shown for row in signals_for(support_point_id=support_point.pk, quarter=Quarter(2026, 4))[1].rows
+    }
+    assert times == {"Tot het eerste antwoord": "2,0", "Tot afsluiten": "10,0"}

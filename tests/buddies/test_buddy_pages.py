@@ -72,7 +72,7 @@ def test_an_expired_screening_is_shown_on_the_caseload(buddy_client: Client, bud
 
 def test_a_buddy_edits_their_profile(buddy_client: Client, buddy_profile: BuddyProfile, postcode_areas: list) -> None:
     data = {
-        "needs": ["autism", "giftedness"],
+        "needs": ["autism", "gifted"],
         "languages": ["nl", "en"],
         "channels": ["in_person"],
         "pc4": "3512",
@@ -83,7 +83,7 @@ def test_a_buddy_edits_their_profile(buddy_client: Client, buddy_profile: BuddyP
     assert buddy_client.post("/buddyhulp/buddy/profiel/", data).status_code == 302
     buddy_profile.refresh_from_db()
     assert (buddy_profile.needs, buddy_profile.home_area_id, buddy_profile.capacity) == (
-        ["autism", "giftedness"],
+        ["autism", "gifted"],
         "3512",
         3,
     )

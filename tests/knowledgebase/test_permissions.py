@@ -93,6 +93,29 @@ CASES = [
         method="post",
         expected=_redirects(PUBLISHED),
     ),
+    Case(
+        "knowledgebase:editor_translate", "/kennisbank/redactie/artikelen/{published}/vertaling/en/", expected=PUBLISHED
+    ),
+    Case(
+        "knowledgebase:editor_translate",
+        "/kennisbank/redactie/artikelen/{proposal}/vertaling/en/",
+        method="post",
+        expected=_redirects(PROPOSAL),
+        data={"title": "Proposal", "summary": "Short.", "body": "School helps."},
+    ),
+    Case(
+        "knowledgebase:editor_translate",
+        "/kennisbank/redactie/artikelen/{published}/vertaling/nl/",
+        expected={**PUBLISHED, "professional": 404, "superuser": 404},
+    ),
+    Case(
+        "knowledgebase:editor_translate",
+        "/kennisbank/redactie/artikelen/{published}/vertaling/en/",
+        method="put",
+        default=405,
+    ),
+    Case("knowledgebase:editor_feedback", "/kennisbank/redactie/artikelen/{published}/reacties/", expected=PUBLISHED),
+    Case("knowledgebase:editor_feedback", "/kennisbank/redactie/artikelen/{proposal}/reacties/", expected=PROPOSAL),
     Case("knowledgebase:supplement", "/kennisbank/redactie/aanvulling/uitleg/utrecht/", expected=SUPPLEMENT),
     Case(
         "knowledgebase:supplement",
