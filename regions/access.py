@@ -18,6 +18,11 @@ def get_school(code: str) -> School:
     return get_object_or_404(School.objects.select_related("partnership"), code=code.upper())
 
 
+def get_school_with_profile(code: str) -> School:
+    """A school for its public page with its support profile (`school.profile` when it has one) loaded."""
+    return get_object_or_404(School.objects.with_profile(), code=code.upper())
+
+
 def get_school_for_coordinator(user: Any, code: str) -> School:
     """A school whose profile `user` may edit: one in a partnership of a support point they coordinate."""
     return get_object_or_404(School.objects.coordinated_by(user).select_related("partnership"), code=code.upper())

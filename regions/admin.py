@@ -24,6 +24,7 @@ from regions.models import (
     SupportPoint,
     SupportProfile,
 )
+from regions.services import waiting_list_promote
 
 
 @admin.register(SupportPoint)
@@ -105,10 +106,22 @@ class SupportProfileAdmin(SupportPointScopedAdmin):
     readonly_fields = ["verified_by", "updated_at"]
     inlines = [ProfileNeedInline, ProfileExpertiseInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A profile belongs to its school for good; on change the school is shown, not offered as a choice.
+        return [*self.readonly_fields, "school"] if obj is not None else list(self.readonly_fields)
+
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "school" and not request.user.is_superuser:
             kwargs["queryset"] = School.objects.coordinated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "arrangements" and field is not None:
+            # Django adds a hidden "initial" copy for a callable default, with aria-describedby, which is invalid
+            # HTML; the admin does not need it to see whether the list changed.
+            field.show_hidden_initial = False
+        return field
 
     def save_model(self, request: HttpRequest, obj: SupportProfile, form: Any, change: bool) -> None:
         if "verified_on" in form.changed_data:
@@ -175,12 +188,23 @@ class MeetingAdmin(SupportPointScopedAdmin):
     search_fields = ["title"]
     inlines = [RegistrationInline]
 
+    def save_model(self, request: HttpRequest, obj: Meeting, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "capacity" in form.changed_data:
+            waiting_list_promote(meeting_id=obj.pk)  # more places: the waiting list goes first
+
 
 @admin.register(Feedback)
 class FeedbackAdmin(SupportPointScopedAdmin):
+    """'Je zei, wij deden': the coordinator writes what was done; message and response then show on the site.
+
+    The message stays editable so that a coordinator can take out names or other personal details before publishing.
+    """
+
     list_display = ["__str__", "support_point", "created_at", "responded_at"]
+    list_filter = [("responded_at", admin.EmptyFieldListFilter)]
     fields = ["support_point", "message", "response", "responded_by", "responded_at", "is_demo"]
-    readonly_fields = ["message", "responded_by", "responded_at"]
+    readonly_fields = ["responded_by", "responded_at"]
     coordinator_can_add = False
 
     def save_model(self, request: HttpRequest, obj: Feedback, form: Any, change: bool) -> None:

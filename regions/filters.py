@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import django_filters
 from django import forms
+from django.core.cache import caches
 from django.db.models import Exists, F, FloatField, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from regions.lookup import parse_pc4
+from regions.lookup import area_for_pc4, parse_pc4
 from regions.models import (
     Facility,
     Need,
@@ -30,6 +35,7 @@ EARTH_RADIUS_KM = 6371.0
 KM_PER_DEGREE = 111.2
 RADIUS_CHOICES = [("2", _("2 km")), ("5", _("5 km")), ("10", _("10 km")), ("20", _("20 km")), ("50", _("50 km"))]
 DEFAULT_RADIUS_KM = 10
+TAXONOMY_CACHE_SECONDS = 300
 # DUO's denominations, most common first; kept as a constant so the search form costs no query.
 DENOMINATIONS = [
     "Openbaar",
@@ -72,8 +78,8 @@ class SchoolSearchForm(forms.Form):
         pc4 = parse_pc4(value)
         if pc4 is None:
             raise forms.ValidationError(_("Dit is geen geldige postcode. Een postcode ziet eruit als 3511 AB."))
-        area = PostcodeArea.objects.filter(pc4=pc4, latitude__isnull=False).first()
-        if area is None:
+        area = area_for_pc4(pc4)
+        if area is None or area.latitude is None:
             raise forms.ValidationError(
                 _("We kennen postcode %(pc4)s niet. Probeer een postcode in de buurt.") % {"pc4": pc4}
             )
@@ -81,6 +87,47 @@ class SchoolSearchForm(forms.Form):
         return pc4
 
     origin: PostcodeArea | None = None
+
+
+@dataclass(frozen=True)
+class Checkbox:
+    name: str
+    value: str
+    label: str
+    id: str
+    checked: bool
+
+
+def taxonomy_choices(model: type[Need] | type[Facility]) -> list[tuple[str, str]]:
+    """(slug, name) of a taxonomy in display order. Cached per process for a few minutes: the search form shows
+    them on every page, and the taxonomy changes a few times a year."""
+    cache = caches["pages"]
+    key = f"taxonomy:{model._meta.model_name}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = list(model.objects.values_list("slug", "name"))
+        cache.set(key, choices, TAXONOMY_CACHE_SECONDS)
+    return choices
+
+
+SELECT_CLASS = "utrecht-select utrecht-select--html-select"
+
+
+class PlainSelect(forms.Select):
+    """A <select> written out in Python. The search page shows four on every request, and Django's template per
+    option cost more than a millisecond a page. Flat choices only (no option groups)."""
+
+    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        # The NL Design System class, merged as templates/django/forms/widgets/select.html does.
+        css_class = f"{SELECT_CLASS} {final_attrs.pop('class', '')}".strip()
+        return format_html('<select name="{}" class="{}"{}>{}</select>', name, css_class, flatatt(final_attrs), options)
 
 
 class SchoolFilter(django_filters.FilterSet):
@@ -94,7 +141,12 @@ class SchoolFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}),
     )
     afstand = django_filters.ChoiceFilter(
-        label=_("Afstand"), choices=RADIUS_CHOICES, method="filter_nothing", empty_label=None, initial="10"
+        label=_("Afstand"),
+        choices=RADIUS_CHOICES,
+        method="filter_nothing",
+        empty_label=None,
+        initial="10",
+        widget=PlainSelect,
     )
     soort = django_filters.MultipleChoiceFilter(
         label=_("Soort school"),
@@ -109,7 +161,11 @@ class SchoolFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
     )
     richting = django_filters.ChoiceFilter(
-        label=_("Richting"), field_name="denomination", choices=[(d, d) for d in DENOMINATIONS], empty_label=_("Alle")
+        label=_("Richting"),
+        field_name="denomination",
+        choices=[(d, d) for d in DENOMINATIONS],
+        empty_label=_("Alle"),
+        widget=PlainSelect,
     )
     behoefte = django_filters.ModelMultipleChoiceFilter(
         label=_("Wat heeft je kind nodig?"),
@@ -124,6 +180,7 @@ class SchoolFilter(django_filters.FilterSet):
         choices=[(str(value), label) for value, label in SupportLevel.choices],
         method="filter_nothing",
         empty_label=_("Maakt niet uit"),
+        widget=PlainSelect,
     )
     voorziening = django_filters.ModelMultipleChoiceFilter(
         label=_("Voorzieningen"),
@@ -137,6 +194,7 @@ class SchoolFilter(django_filters.FilterSet):
         choices=[("afstand", _("Afstand")), ("naam", _("Naam"))],
         method="filter_nothing",
         empty_label=None,
+        widget=PlainSelect,
     )
 
     class Meta:
@@ -163,6 +221,26 @@ class SchoolFilter(django_filters.FilterSet):
                 Exists(through.objects.filter(supportprofile__school=OuterRef("pk"), facility=facility))
             )
         return queryset
+
+    def checkboxes(self, name: str) -> list[Checkbox]:
+        """A checkbox list as plain values: Django's widget rendering costs more than the rest of the form together."""
+        choices = {
+            "behoefte": lambda: taxonomy_choices(Need),
+            "voorziening": lambda: taxonomy_choices(Facility),
+            "soort": lambda: SchoolKind.choices,
+            "schoolniveau": lambda: SchoolLevel.choices,
+        }[name]()
+        chosen = set(self.form.data.getlist(name)) if self.is_bound else set()
+        return [
+            Checkbox(name, value, str(label), f"id_{name}_{i}", value in chosen)
+            for i, (value, label) in enumerate(choices)
+        ]
+
+    @property
+    def more_is_open(self) -> bool:
+        """Whether 'more search questions' starts open: when one of them is in use."""
+        data = self.form.data if self.is_bound else {}
+        return any(data.get(name) for name in ("soort", "richting", "voorziening", "schoolniveau"))
 
     @property
     def origin(self) -> PostcodeArea | None:

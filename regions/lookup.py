@@ -37,7 +37,7 @@ def _areas() -> object:
     return PostcodeArea.objects.select_related("po_partnership", "vo_partnership")
 
 
-def _area_for_pc4(pc4: str) -> PostcodeArea | None:
+def area_for_pc4(pc4: str) -> PostcodeArea | None:
     """The postcode area with its partnerships; reference data, so cached per process for a few minutes."""
     cache = caches["pages"]
     key = f"pc4:{pc4}"
@@ -60,7 +60,7 @@ def find_region(query: str) -> LookupResult:
         pc4 = parse_pc4(query)
         if pc4 is None:
             return LookupResult(error=_("Dit is geen geldige postcode. Een postcode ziet eruit als 3511 AB."))
-        area = _area_for_pc4(pc4)
+        area = area_for_pc4(pc4)
         if area is None or not area.partnerships():
             return LookupResult(
                 error=_(

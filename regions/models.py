@@ -4,10 +4,12 @@ import uuid
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
-from django.db.models.functions import Lower, Upper
+from django.db.models import OuterRef
+from django.db.models.functions import JSONObject, Lower, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +165,9 @@ class SchoolLevel(models.TextChoices):
     VWO = "vwo", _("vwo")
 
 
+CARD_FIELDS = ("code", "name", "kind", "levels", "place", "municipality", "denomination", "latitude", "longitude")
+
+
 class SchoolQuerySet(models.QuerySet["School"]):
     def open(self) -> SchoolQuerySet:
         return self.filter(closed_on__isnull=True)
@@ -176,9 +181,27 @@ class SchoolQuerySet(models.QuerySet["School"]):
         )
         return self.filter(partnership__in=partnership_ids)
 
-    def for_cards(self) -> SchoolQuerySet:
-        needs = models.Prefetch("profile__needs", queryset=ProfileNeed.objects.select_related("need"))
-        return self.select_related("partnership", "profile").prefetch_related(needs)
+    def with_profile(self) -> SchoolQuerySet:
+        """The school with its whole support profile: one query for school and profile, one per profile list."""
+        return self.select_related("partnership", "profile__verified_by").prefetch_related(
+            models.Prefetch("profile__needs", queryset=ProfileNeed.objects.select_related("need")),
+            models.Prefetch("profile__expertise", queryset=ProfileExpertise.objects.select_related("staff_role")),
+            "profile__facilities",
+        )
+
+    def card_rows(self) -> SchoolQuerySet:
+        """What a result card shows, as plain rows (no model instances): a list page renders twenty of them.
+
+        The profile's needs come along as one JSON array per school, so the page costs one query, not three.
+        """
+        tags = (
+            ProfileNeed.objects.filter(profile__school=OuterRef("pk"))
+            .order_by("need__position", "need__name")
+            .values(tag=JSONObject(name="need__name", level="level"))
+        )
+        return self.annotate(
+            card_tags=ArraySubquery(tags), profile_pk=models.F("profile__pk"), profile_demo=models.F("profile__is_demo")
+        ).values(*CARD_FIELDS, "card_tags", "profile_pk", "profile_demo")
 
 
 class School(models.Model):

@@ -26,7 +26,7 @@ from regions.models import (
     SupportProfile,
 )
 from regions.privacy_check import personal_details
-from regions.tasks import send_registration_mail
+from regions.tasks import send_experience_decision_mail, send_registration_mail
 
 
 @transaction.atomic
@@ -107,8 +107,12 @@ def experience_moderate(
     """Approve (possibly with personal details edited out) or reject with a reason; open reports are resolved.
 
     Locked, so two coordinators of the region cannot both decide: the second sees the first one's decision.
+    The author gets an e-mail when the decision changes what others see (published, or taken off / not placed);
+    confirming an already published experience after a report sends nothing.
     """
     experience = Experience.objects.select_for_update().get(pk=experience.pk)
+    before = experience.status
+    edited = (experience.went_well, experience.could_be_better) != (went_well, could_be_better)
     experience.went_well, experience.could_be_better = went_well, could_be_better
     experience.flags = personal_details(f"{went_well}\n{could_be_better}")
     if action is ModerationAction.APPROVE:
@@ -117,6 +121,8 @@ def experience_moderate(
         experience.reject(by=by, reason=reason)
     experience.save()
     experience.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    if experience.status != before:
+        transaction.on_commit(lambda: send_experience_decision_mail.enqueue(experience.pk, edited))
     return experience
 
 
@@ -152,21 +158,39 @@ def registration_cancel(*, registration: Registration) -> Registration | None:
 
     Returns the promoted registration, if any.
     """
-    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    Meeting.objects.select_for_update().get(pk=registration.meeting_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status == RegistrationStatus.CANCELLED:
         return None
     freed = registration.status == RegistrationStatus.CONFIRMED
     registration.status, registration.cancelled_at = RegistrationStatus.CANCELLED, timezone.now()
     registration.save(update_fields=["status", "cancelled_at"])
-    if not freed or meeting.is_past:
+    if not freed:
         return None
-    promoted = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk").first()
-    if promoted is None:
-        return None
-    promoted.status = RegistrationStatus.CONFIRMED
-    promoted.save(update_fields=["status"])
-    transaction.on_commit(lambda: send_registration_mail.enqueue(promoted.pk, "promoted"))
+    promoted = waiting_list_promote(meeting_id=registration.meeting_id)
+    return promoted[0] if promoted else None
+
+
+@transaction.atomic
+def waiting_list_promote(*, meeting_id: int) -> list[Registration]:
+    """Give every free place of an upcoming meeting to the waiting list, first come first served; each gets an e-mail.
+
+    Runs after a cancellation and after a coordinator raised the capacity, so nobody who signed up later takes a
+    place that someone on the waiting list was promised. Returns the promoted registrations.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+    if meeting.is_past:
+        return []
+    taken = meeting.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    free = max(meeting.capacity - taken, 0)
+    waiting = meeting.registrations.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+    promoted = list(waiting.select_for_update()[:free]) if free else []
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+    Registration.objects.bulk_update(promoted, ["status"])
+    for registration in promoted:
+        pk = registration.pk
+        transaction.on_commit(lambda pk=pk: send_registration_mail.enqueue(pk, "promoted"))
     return promoted
 
 

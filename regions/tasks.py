@@ -1,4 +1,4 @@
-"""Background work of the regions app: e-mails about meeting sign-ups."""
+"""Background work of the regions app: e-mails about meeting sign-ups and about moderated experiences."""
 
 from __future__ import annotations
 
@@ -33,3 +33,28 @@ def send_registration_mail(registration_id: int, reason: str) -> None:
     subject = render_to_string("regions/email/registration_subject.txt", context).strip()
     body = render_to_string("regions/email/registration_body.txt", context)
     send_mail(subject, body, None, [registration.email])
+
+
+@task
+def send_experience_decision_mail(experience_id: int, edited: bool) -> None:
+    """Tell the author that their experience is on the site, or why it is not (with a link to change it)."""
+    from regions.lookup import support_points_for_partnership
+    from regions.models import Experience, ExperienceStatus
+
+    experience = Experience.objects.select_related("school", "author").filter(pk=experience_id).first()
+    if experience is None or experience.author is None or experience.status == ExperienceStatus.PENDING:
+        return
+    site = settings.SITE_URL.rstrip("/")
+    points = support_points_for_partnership(experience.school.partnership_id)
+    context = {
+        "experience": experience,
+        "school": experience.school,
+        "published": experience.status == ExperienceStatus.PUBLISHED,
+        "edited": edited,
+        "support_point": points[0] if points else None,
+        "school_url": site + experience.school.get_absolute_url() + "#ervaringen",
+        "edit_url": site + reverse("regions:experience_edit", kwargs={"pk": experience.pk}),
+    }
+    subject = render_to_string("regions/email/experience_decision_subject.txt", context).strip()
+    body = render_to_string("regions/email/experience_decision_body.txt", context)
+    send_mail(subject, body, None, [experience.author.email])

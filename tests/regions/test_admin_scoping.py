@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from accounts.models import User
-from regions.models import Partnership, SupportPoint
+from regions.models import Partnership, School, SupportPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,33 @@ def test_a_coordinator_without_mfa_is_sent_to_set_it_up(client: Client, coordina
 
 def test_the_admin_speaks_dutch(client_for: ClientFor) -> None:
     assert "Beheer van je steunpunt" in client_for("coordinator").get("/beheer/").content.decode()
+
+
+def test_a_coordinator_verifies_a_profile_in_the_admin_and_is_recorded(
+    client_for: ClientFor, school: School, coordinator: User
+) -> None:
+    profile = school.profile
+    needs = list(profile.needs.order_by("pk"))
+    data = {
+        "arrangements": "Plusklas",
+        "class_size": "22",
+        "explanation": "",
+        "verified_on": "01-03-2026",
+        "facilities": [str(f.pk) for f in profile.facilities.all()],
+        "needs-TOTAL_FORMS": str(len(needs)),
+        "needs-INITIAL_FORMS": str(len(needs)),
+        "needs-MIN_NUM_FORMS": "0",
+        "needs-MAX_NUM_FORMS": "1000",
+        "expertise-TOTAL_FORMS": "0",
+        "expertise-INITIAL_FORMS": "0",
+        "expertise-MIN_NUM_FORMS": "0",
+        "expertise-MAX_NUM_FORMS": "1000",
+    }
+    for i, pn in enumerate(needs):
+        data |= {f"needs-{i}-id": str(pn.pk), f"needs-{i}-profile": str(profile.pk)}
+        data |= {f"needs-{i}-need": str(pn.need_id), f"needs-{i}-level": str(pn.level)}
+    response = client_for("coordinator").post(f"/beheer/regions/supportprofile/{profile.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    profile.refresh_from_db()
+    assert (profile.class_size, profile.arrangements, profile.verified_by) == (22, ["Plusklas"], coordinator)
+    assert profile.school == school  # the school is shown, not editable

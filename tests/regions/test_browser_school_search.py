@@ -16,7 +16,7 @@ from tests.browser_fixtures import SignIn
 from tests.conftest import make_user
 from tests.regions.conftest import give_profile, make_school
 from tests.support.axe import assert_no_axe_violations
-from tests.support.browser import assert_page_structure, tab_to
+from tests.support.browser import assert_page_structure, assert_reflows, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -166,3 +166,29 @@ def test_the_profile_form_reports_errors_in_an_announced_summary(
     page.keyboard.press("Enter")
     expect(page.get_by_role("alert")).to_contain_text("Vul een aantal van 1 tot en met 60 in.")
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_results_are_one_link_away_from_the_top(
+    page: Page, school: School, anker: School, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto("/scholen/?postcode=3511+AB&afstand=10&behoefte=autisme")
+    assert_reflows(page)
+    jump = page.get_by_role("link", name="Naar het zoekresultaat")
+    expect(jump).to_be_in_viewport()  # above the long list of search questions, without scrolling
+    expect(page.get_by_role("heading", name=re.compile("scholen gevonden"))).not_to_be_in_viewport()
+    tab_to(page, jump)
+    page.keyboard.press("Enter")
+    results_title = page.get_by_role("heading", name=re.compile("2 scholen gevonden"))
+    expect(results_title).to_be_focused()
+    expect(results_title).to_be_in_viewport()
+    tab_to(page, page.get_by_role("link", name="Zoekvragen aanpassen"))
+    assert_no_axe_violations(page)
+
+
+def test_on_a_wide_screen_the_jump_links_are_not_needed(page: Page, school: School, anker: School) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/scholen/?postcode=3511+AB&afstand=10&behoefte=autisme")
+    expect(page.get_by_role("link", name="Naar het zoekresultaat")).to_be_hidden()
+    expect(page.get_by_role("heading", name=re.compile("scholen gevonden"))).to_be_in_viewport()

@@ -113,3 +113,22 @@ def test_the_queue_of_another_region_is_empty(
     client_for: Callable[[str], Client], pending_experience: Experience, coordinator_b: object
 ) -> None:
     assert not client_for("coordinator_b").get("/ervaringen/controleren/").context["page"].object_list
+
+
+@pytest.mark.parametrize("count", [2, 200])
+def test_the_moderation_queue_uses_a_constant_number_of_queries(
+    count: int,
+    client_for: Callable[[str], Client],
+    school: School,
+    parent: object,
+    django_assert_max_num_queries: Callable[..., object],
+) -> None:
+    Experience.objects.bulk_create(
+        Experience(school=school, author=parent, school_year="2024-2025", went_well=f"Ervaring {i}", flags=["Sem"])
+        for i in range(count)
+    )
+    client = client_for("coordinator")
+    # Session, user, memberships, count, page (with school and open reports).
+    with django_assert_max_num_queries(6):  # type: ignore[operator]
+        response = client.get("/ervaringen/controleren/")
+    assert response.context["page"].paginator.count == count

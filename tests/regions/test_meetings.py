@@ -11,7 +11,7 @@ from django.test import Client, TestCase
 from django.utils import timezone
 
 from regions.models import Meeting, MeetingKind, Registration, RegistrationStatus, SupportPoint
-from regions.services import meeting_sign_up
+from regions.services import meeting_sign_up, waiting_list_promote
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +139,65 @@ def test_two_people_racing_for_the_last_place_do_not_both_get_it(meeting: Meetin
     assert not errors
     statuses = sorted(Registration.objects.exclude(email="eerste@example.org").values_list("status", flat=True))
     assert statuses == ["confirmed", "waiting"]
+
+
+def test_more_places_go_to_the_waiting_list_first_when_a_coordinator_raises_the_capacity(
+    client: Client, client_for: Any, meeting: Meeting
+) -> None:
+    for name in ["anna", "bram", "carla", "dirk", "eva"]:
+        sign_up(client, meeting, name.title(), f"{name}@example.org")
+    mail.outbox.clear()
+    data = {
+        "support_point": meeting.support_point_id,
+        "title": meeting.title,
+        "kind": meeting.kind,
+        "description": meeting.description,
+        "starts_at_0": timezone.localtime(meeting.starts_at).strftime("%d-%m-%Y"),
+        "starts_at_1": timezone.localtime(meeting.starts_at).strftime("%H:%M:%S"),
+        "ends_at_0": timezone.localtime(meeting.ends_at).strftime("%d-%m-%Y"),
+        "ends_at_1": timezone.localtime(meeting.ends_at).strftime("%H:%M:%S"),
+        "location": meeting.location,
+        "capacity": "4",
+        "registrations-TOTAL_FORMS": "5",
+        "registrations-INITIAL_FORMS": "5",
+        "registrations-MIN_NUM_FORMS": "0",
+        "registrations-MAX_NUM_FORMS": "1000",
+        **{f"registrations-{i}-id": str(r.pk) for i, r in enumerate(meeting.registrations.order_by("pk"))},
+        **{f"registrations-{i}-meeting": str(meeting.pk) for i in range(5)},
+    }
+    response = post(client_for("coordinator"), f"/beheer/regions/meeting/{meeting.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "anna@example.org": "confirmed",
+        "bram@example.org": "confirmed",
+        "carla@example.org": "confirmed",
+        "dirk@example.org": "confirmed",
+        "eva@example.org": "waiting",
+    }
+    assert sorted(m.to[0] for m in mail.outbox) == ["carla@example.org", "dirk@example.org"]
+
+
+def test_a_past_meeting_promotes_nobody(meeting: Meeting) -> None:
+    Registration.objects.create(meeting=meeting, name="W", email="w@example.org", status="waiting")
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - timedelta(days=2), ends_at=timezone.now() - timedelta(days=1), capacity=10
+    )
+    assert waiting_list_promote(meeting_id=meeting.pk) == []
+
+
+def test_an_unknown_cancellation_token_is_404(client: Client, meeting: Meeting) -> None:
+    response = client.get("/bijeenkomsten/afmelden/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+
+
+def test_the_meeting_list_has_an_empty_state(client: Client, support_point: SupportPoint) -> None:
+    assert (
+        "Er zijn nu geen bijeenkomsten gepland." in client.get("/steunpunten/utrecht/bijeenkomsten/").content.decode()
+    )
+
+
+def test_an_online_meeting_says_so_in_the_calendar_file(client: Client, meeting: Meeting) -> None:
+    Meeting.objects.filter(pk=meeting.pk).update(is_online=True, location="Online, de link staat in de e-mail")
+    body = client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics").content.decode()
+    assert "LOCATION:Online" in body

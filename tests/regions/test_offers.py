@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 
-from regions.models import Need, SupportOffer, SupportPoint
+from regions.models import Need, OfferKind, SupportOffer, SupportPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +61,26 @@ def test_a_coordinator_cannot_add_a_national_offer_in_the_admin(
     )
     assert response.status_code == 200  # the form comes back with an error
     assert not SupportOffer.objects.filter(title="Landelijk?").exists()
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_the_offer_list_uses_a_constant_number_of_queries(
+    count: int,
+    client_for: Callable[[str], Client],
+    support_point: SupportPoint,
+    national_offer: SupportOffer,
+    django_assert_max_num_queries: Callable[..., object],
+) -> None:
+    needs = list(Need.objects.all()[:3])
+    offers = SupportOffer.objects.bulk_create(
+        SupportOffer(support_point=support_point, title=f"Aanbod {i}", kind=OfferKind.ARRANGEMENT, summary="x")
+        for i in range(count)
+    )
+    through = SupportOffer.needs.through
+    through.objects.bulk_create(through(supportoffer_id=o.pk, need_id=n.pk) for o in offers for n in needs)
+    client = client_for("parent")
+    # Session, user, memberships, support point, chosen need, count, page, the page's needs, the need choices.
+    with django_assert_max_num_queries(9):  # type: ignore[operator]
+        response = client.get("/aanbod/", {"steunpunt": "utrecht", "behoefte": needs[0].slug})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count == count

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from regions.models import Experience, Registration, School, SupportOffer, SupportPoint
+from regions.models import Experience, Feedback, Registration, School, SupportOffer, SupportPoint
 from tests.permissions import ADMIN_ACCESS, ADMIN_DENIED, Case, matrix_test
 
 # Staff pages of the coordinator's own region (utrecht): coordinator_b is out of scope, other roles too low.
@@ -140,6 +140,56 @@ CASES = [
         data={"message": "Meer avonden graag."},
         default=302,
     ),
+    # Every view refuses the methods it does not take.
+    Case("regions:school_compare", "/scholen/vergelijken/", method="post", default=405),
+    Case("regions:school_shortlist", "/scholen/mijn-lijstje/", method="post", default=405),
+    Case("regions:experience_mine", "/ervaringen/", method="post", default=405),
+    Case("regions:moderation_queue", "/ervaringen/controleren/", method="post", default=405),
+    Case("regions:experience_create", "/scholen/{school}/ervaring/", method="put", default=405),
+    Case("regions:experience_report", "/ervaringen/{published}/melden/", method="delete", default=405),
+    Case("regions:offers", "/aanbod/", method="post", default=405),
+    Case("regions:offers", "/aanbod/?steunpunt=onbekend", default=404),
+    Case("regions:offer", "/aanbod/{offer}/", method="post", default=405),
+    Case("regions:meetings", "/steunpunten/utrecht/bijeenkomsten/", method="post", default=405),
+    Case("regions:meetings", "/steunpunten/onbekend/bijeenkomsten/", default=404),
+    Case("regions:meeting", "/bijeenkomsten/999999/", default=404),
+    Case("regions:meeting_ics", "/bijeenkomsten/{meeting}/agenda.ics", method="post", default=405),
+    Case("regions:meeting_ics", "/bijeenkomsten/999999/agenda.ics", default=404),
+    Case("regions:registration_cancel", "/bijeenkomsten/afmelden/{token}/", method="put", default=405),
+    Case("regions:feedback", "/steunpunten/utrecht/je-zei-wij-deden/", method="put", default=405),
+    Case("regions:feedback", "/steunpunten/onbekend/je-zei-wij-deden/", default=404),
+    # Coordinators keep their own region's offers, meetings and feedback in the admin; another region's are not
+    # there for them (the admin sends an unknown object back to its index).
+    Case(
+        "admin:regions_supportoffer_change",
+        "/beheer/regions/supportoffer/{offer}/change/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS | {"coordinator_b": 302},
+    ),
+    Case(
+        "admin:regions_meeting_change",
+        "/beheer/regions/meeting/{meeting}/change/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS | {"coordinator_b": 302},
+    ),
+    Case(
+        "admin:regions_feedback_change",
+        "/beheer/regions/feedback/{feedback}/change/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS | {"coordinator_b": 302},
+    ),
+    Case(
+        "admin:regions_supportprofile_change",
+        "/beheer/regions/supportprofile/{profile}/change/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS | {"coordinator_b": 302},
+    ),
+    Case(
+        "admin:regions_experience_change",
+        "/beheer/regions/experience/{published}/change/",
+        default=ADMIN_DENIED,
+        expected=ADMIN_ACCESS | {"coordinator_b": 302},
+    ),
     Case(
         "admin:regions_supportprofile_changelist",
         "/beheer/regions/supportprofile/",
@@ -166,6 +216,7 @@ def path_values(
     registration: Registration,
     offer: SupportOffer,
 ) -> dict[str, Any]:
+    feedback = Feedback.objects.create(support_point=support_point, message="Meer avonden graag.")
     return {
         "utrecht": support_point.pk,
         "zvl": other_support_point.pk,
@@ -176,6 +227,8 @@ def path_values(
         "meeting": registration.meeting_id,
         "token": registration.token,
         "offer": offer.pk,
+        "feedback": feedback.pk,
+        "profile": school.profile.pk,
     }
 
 

@@ -11,6 +11,7 @@
   var map = null;
   var markers = null;
   var pending = null;
+  var shownSearch = window.location.search; // the query of the results on screen
 
   function drawMap() {
     var element = document.getElementById("school-map");
@@ -68,6 +69,7 @@
         results.removeAttribute("aria-busy");
         if (push) {
           window.history.pushState({ schoolSearch: true }, "", url);
+          shownSearch = window.location.search;
         }
         drawMap();
         var title = document.getElementById("results-title");
@@ -116,8 +118,12 @@
     }
   });
 
+  // Back and forward between result sets reload the page for that URL. A jump to an anchor on the page (the skip
+  // links) fires popstate too, with the same query: that must not reload, or focus would not move to the anchor.
   window.addEventListener("popstate", function () {
-    window.location.reload();
+    if (window.location.search !== shownSearch) {
+      window.location.reload();
+    }
   });
 
   drawMap();
