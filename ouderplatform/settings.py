@@ -222,6 +222,8 @@ TASKS = {
     }
 }
 
+# Database sessions (one row per signed-in browser), read through plain SQL: see ouderplatform/sessions.py.
+SESSION_ENGINE = "ouderplatform.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
