@@ -106,6 +106,12 @@ else:
 
     DATABASES = {"default": embedded_db.database_settings(BASE_DIR / ".pgdata" / "data")}
 
+# The planner's default price of a random read (4) assumes spinning disks; the working set of this portal sits in
+# memory or on SSD. At 4 it scanned all 50,000 escalations for a filtered queue instead of following the question
+# index (7.8 ms against 4.0 ms per query). Set PG_RANDOM_PAGE_COST to keep the server's own setting ("").
+if random_page_cost := os.environ.get("PG_RANDOM_PAGE_COST", "1.1"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c random_page_cost={float(random_page_cost)}"
+
 # One cache shared by every app server (login rate limits must hold across them): a table in PostgreSQL.
 CACHES = {
     "default": {
