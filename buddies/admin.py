@@ -125,17 +125,11 @@ class BuddyProfileAdmin(SupportPointScopedAdmin):
         "availability",
         "introduction",
     ]
+    # Everything but the screening and the status stays the buddy's own.
     readonly_fields = [
-        "user",
-        "capacity",
-        "active_matches",
-        "needs",
-        "school_types",
-        "procedures",
-        "languages",
-        "channels",
-        "availability",
-        "introduction",
+        field
+        for field in fields
+        if field not in ("status", "training_completed_on", "agreement_signed_on", "vog_issued_on")
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
