@@ -117,6 +117,12 @@ def test_next_returns_the_parent_where_they_were(client: Client, support_point: 
     assert response["Location"] == "/steunpunten/"
 
 
+def test_a_parent_sent_here_from_another_page_is_told_why(client: Client) -> None:
+    sent = client.get("/vragen/stellen/", follow=True)
+    assert "Kies eerst je regio. Daarna ga je verder waar je was." in sent.content.decode()
+    assert "Kies eerst je regio" not in client.get("/regio/kiezen/").content.decode()
+
+
 def test_next_never_leaves_the_site(client: Client, support_point: SupportPoint) -> None:
     response = choose(client, "3511", next="https://evil.example/")
     assert response["Location"] == "/regio/"
