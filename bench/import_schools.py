@@ -103,7 +103,7 @@ def inner(primary: str, geo: str, history: str) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ouderplatform.settings")
     django.setup()
-    from django.db import connection
+    from django.db import connection, transaction
 
     from regions.models import School
     from regions.school_import import SchoolFiles, import_schools
@@ -133,6 +133,14 @@ def inner(primary: str, geo: str, history: str) -> None:
             for row in rows:
                 copy.write_row(row)
         copied = time.perf_counter() - started
+    # Like for like: the same rows COPYed into the schools table itself, WAL-logged and committed, as the import is.
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE regions_school CASCADE")
+        started = time.perf_counter()
+        with cursor.cursor.copy(f"COPY regions_school ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    copied_table = time.perf_counter() - started
     print(
         json.dumps(
             {
@@ -140,6 +148,7 @@ def inner(primary: str, geo: str, history: str) -> None:
                 "import_s": first,
                 "reimport_s": again,
                 "copy_s": copied,
+                "copy_table_s": copied_table,
                 "rss_before_mb": rss_before / 1024,
                 "rss_peak_mb": rss_peak / 1024,
             }
@@ -204,21 +213,26 @@ def main() -> int:
             log(f"{label}: {results[label]}")
 
     print(
-        f"{'data':<12} {'rows':>7} {'import s':>9} {'re-run s':>9} {'COPY s':>8} {'ratio':>6} {'peak MB':>8} {'+MB':>6}"
+        f"{'data':<12} {'rows':>7} {'import s':>9} {'re-run s':>9} {'COPY s':>8} {'ratio':>6} {'COPY table s':>13}"
+        f" {'ratio':>6} {'peak MB':>8} {'+MB':>6}"
     )
     for label, run in results.items():
-        ratio = run["import_s"] / run["copy_s"]
         grown = run["rss_peak_mb"] - run["rss_before_mb"]
         print(
             f"{label:<12} {run['rows']:>7} {run['import_s']:>9.2f} {run['reimport_s']:>9.2f} {run['copy_s']:>8.3f} "
-            f"{ratio:>6.1f} {run['rss_peak_mb']:>8.0f} {grown:>6.0f}"
+            f"{run['import_s'] / run['copy_s']:>6.1f} {run['copy_table_s']:>13.3f} "
+            f"{run['import_s'] / run['copy_table_s']:>6.1f} {run['rss_peak_mb']:>8.0f} {grown:>6.0f}"
         )
     single, double = results["real files"], results["doubled"]
     print(
         f"doubling the input: rows ×{double['rows'] / single['rows']:.2f}, import time "
         f"×{double['import_s'] / single['import_s']:.2f}, COPY time ×{double['copy_s'] / single['copy_s']:.2f}"
     )
-    print("ratio = import time / COPY time of the same rows into a table with the same indexes (goal ≤ 5).")
+    print(
+        "ratio = import time / COPY time of the same rows (goal ≤ 5). COPY s: into a temporary table with the same "
+        "indexes (no WAL, no commit: the strictest yardstick); COPY table s: into the schools table itself, "
+        "WAL-logged and committed, as the import writes."
+    )
     return 0
 
 

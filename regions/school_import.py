@@ -383,8 +383,12 @@ def import_schools(*, files: SchoolFiles, verbosity: int = 1) -> ImportResult:
 
     tally = Tally("School locations", extra={"closed": 0, "reopened": 0})
     with transaction.atomic():
-        existing = {row[0]: row[1:] for row in School.objects.select_for_update().values_list("code", *FIELDS)}
-        to_write: list[list[object]] = []
+        # One import at a time; pages keep reading meanwhile (this lock mode lets readers through).
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {School._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")  # noqa: S608
+        existing = {row[0]: row[1:] for row in School.objects.values_list("code", *FIELDS)}
+        to_create: list[list[object]] = []
+        to_update: list[list[object]] = []
         for code, location in progress(wanted.items(), desc="Schools", total=len(wanted), verbosity=verbosity):
             values = [getattr(location, name) for name in FIELDS]
             current = existing.get(code)
@@ -400,10 +404,11 @@ def import_schools(*, files: SchoolFiles, verbosity: int = 1) -> ImportResult:
                     tally.extra["closed"] += 1
                 elif was_closed_on is not None and location.closed_on is None:
                     tally.extra["reopened"] += 1
+                to_update.append([code, *values])
             else:
                 tally.created += 1
-            to_write.append([code, *values])
-        _upsert(to_write)
+                to_create.append([code, *values])
+        _write(created=to_create, updated=to_update)
         closed_at = FIELDS.index("closed_on")
         missing = [code for code in existing if code not in wanted]
         gone = [code for code in missing if existing[code][closed_at] is None]
@@ -413,34 +418,39 @@ def import_schools(*, files: SchoolFiles, verbosity: int = 1) -> ImportResult:
     return ImportResult(tally=tally, rows=len(wanted))
 
 
-def _upsert(rows: list[list[object]]) -> None:
-    """Write new and changed rows: COPY into a scratch table, then one INSERT … ON CONFLICT (code) DO UPDATE.
+def _write(*, created: list[list[object]], updated: list[list[object]]) -> None:
+    """Write new and changed rows. New ones are copied straight into the table (the caller holds the table lock, so
+    no other import adds them meanwhile); changed ones go through a scratch table and one INSERT … ON CONFLICT (code)
+    DO UPDATE.
 
     Thousands of rows as Django INSERT statements cost seconds of SQL building and parameter quoting; COPY streams
     them, which keeps the whole import within a few times a bare COPY of the same rows.
     """
-    if not rows:
-        return
     table = sql.Identifier(School._meta.db_table)
     columns = ["code", *(School._meta.get_field(name.removesuffix("_id")).column for name in FIELDS)]
     names = sql.SQL(", ").join(map(sql.Identifier, columns))
     updates = sql.SQL(", ").join(sql.SQL("{0} = EXCLUDED.{0}").format(sql.Identifier(c)) for c in columns[1:])
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # psycopg's own cursor, for COPY
-        cursor.execute(
-            sql.SQL("CREATE TEMP TABLE school_import ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA").format(
-                names, table
+        if created:
+            with cursor.copy(sql.SQL("COPY {} ({}) FROM STDIN").format(table, names)) as copy:
+                for row in created:
+                    copy.write_row(row)
+        if updated:
+            cursor.execute(
+                sql.SQL("CREATE TEMP TABLE school_import ON COMMIT DROP AS SELECT {} FROM {} WITH NO DATA").format(
+                    names, table
+                )
             )
-        )
-        with cursor.copy(sql.SQL("COPY school_import ({}) FROM STDIN").format(names)) as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.execute(
-            sql.SQL("INSERT INTO {} ({}) SELECT {} FROM school_import ON CONFLICT (code) DO UPDATE SET {}").format(
-                table, names, names, updates
+            with cursor.copy(sql.SQL("COPY school_import ({}) FROM STDIN").format(names)) as copy:
+                for row in updated:
+                    copy.write_row(row)
+            cursor.execute(
+                sql.SQL("INSERT INTO {} ({}) SELECT {} FROM school_import ON CONFLICT (code) DO UPDATE SET {}").format(
+                    table, names, names, updates
+                )
             )
-        )
-        cursor.execute("DROP TABLE school_import")  # a second import in the same transaction makes it again
+            cursor.execute("DROP TABLE school_import")  # a second import in the same transaction makes it again
 
 
 __all__ = ["ImportFailed", "SchoolFiles", "import_schools"]
