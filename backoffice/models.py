@@ -332,7 +332,9 @@ class Escalation(models.Model):
 
     def sla_state(self, now: dt.datetime | None = None) -> str:
         """ "paused", "breached", "at_risk", "ok" or "done" — the same buckets as the queue filter."""
-        return sla_state_of(self.__dict__, now or timezone.now())
+        # Through the attributes, not __dict__: a deferred field is loaded instead of missing.
+        fields = {name: getattr(self, name) for name in SLA_STATE_FIELDS}
+        return sla_state_of(fields, now or timezone.now())
 
 
 class Message(models.Model):

@@ -66,9 +66,10 @@ def _timers(question: Question) -> dict[str, Any] | None:
             return -round(calendar.working_seconds_between(due, clock) / 3600, 1)
         return round(calendar.working_seconds_between(clock, due) / 3600, 1)
 
+    state = escalation.sla_state(now)
     return {
-        "state": escalation.sla_state(now),
-        "label": SLA_LABELS[escalation.sla_state(now)],
+        "state": state,
+        "label": SLA_LABELS[state],
         "first_left": left(escalation.first_response_due, escalation.first_response_at),
         "resolution_left": left(escalation.resolution_due, None),
     }

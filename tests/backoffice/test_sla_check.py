@@ -111,3 +111,10 @@ def test_resuming_moves_the_deadlines_by_the_working_time_on_hold(overdue: Escal
     assert overdue.first_response_due == due + dt.timedelta(hours=2)
     assert overdue.held_since is None and overdue.next_due_at == overdue.first_response_due
     assert Event.objects.filter(question=overdue.question, action="hold", after__contains="120 werkminuten").exists()
+
+
+def test_the_sla_state_of_a_partly_loaded_escalation_is_the_same(overdue: Escalation) -> None:
+    now = timezone.now()
+    partial = Escalation.objects.only("pk", "resolved_at").get(pk=overdue.pk)
+    full = Escalation.objects.get(pk=overdue.pk)
+    assert partial.sla_state(now) == full.sla_state(now) == "breached"
