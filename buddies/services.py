@@ -261,18 +261,11 @@ def help_request_withdraw(*, request_id: int, by: User) -> HelpRequest:
         if live_id is not None:
             # The request row is locked already; _lock locks it again (a no-op), then the buddy, then the match.
             _request, buddy, live = _lock(live_id)
-            now = timezone.now()
             if live.status == MatchStatus.ACTIVE:
-                buddy.active_matches -= 1
-                buddy.save(update_fields=["active_matches"])
-                live.status = MatchStatus.CLOSED
-                live.closed_at = now
-                live.closed_by = by
-                live.outcome = Outcome.PARENT_STOPPED
-                live.save(update_fields=["status", "closed_at", "closed_by", "outcome"])
+                _end_active(buddy, live, by=by, outcome=Outcome.PARENT_STOPPED)
             else:
                 live.status = MatchStatus.WITHDRAWN
-                live.responded_at = now
+                live.responded_at = timezone.now()
                 live.save(update_fields=["status", "responded_at"])
         record_event(request=request, match=live, actor=by, action="withdrawn", before=request.status, after="closed")
         was_active = live is not None and live.status == MatchStatus.CLOSED
@@ -348,19 +341,24 @@ def contact_add(*, match: Match, by: User, happened_on: datetime.date, channel: 
     return contact
 
 
+def _end_active(buddy: BuddyProfile, match: Match, *, by: User, outcome: str) -> None:
+    """Close an active match with an outcome and free the buddy's place; the caller holds both rows' locks."""
+    buddy.active_matches -= 1
+    buddy.save(update_fields=["active_matches"])
+    match.status = MatchStatus.CLOSED
+    match.closed_at = timezone.now()
+    match.closed_by = by
+    match.outcome = outcome
+    match.save(update_fields=["status", "closed_at", "closed_by", "outcome"])
+
+
 def match_close(*, match_id: int, by: User, outcome: str) -> Match:
     """Close an active match with an outcome; a hand-over reopens the request for another buddy."""
     with transaction.atomic():
         request, buddy, match = _lock(match_id)
         if match.status != MatchStatus.ACTIVE:
             raise MatchError(_("Deze koppeling is al afgesloten."))
-        buddy.active_matches -= 1
-        buddy.save(update_fields=["active_matches"])
-        match.status = MatchStatus.CLOSED
-        match.closed_at = timezone.now()
-        match.closed_by = by
-        match.outcome = outcome
-        match.save(update_fields=["status", "closed_at", "closed_by", "outcome"])
+        _end_active(buddy, match, by=by, outcome=outcome)
         if outcome == Outcome.HANDED_OVER:
             _reopen(request, match, actor=by, action="handed_over")
         else:
