@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
 
-from regions.models import SchoolKind, SchoolLevel, SupportLevel
+from regions.models import SupportLevel, short_kind
 
 
 @dataclass
@@ -49,14 +49,12 @@ def school_cards(rows: Iterable[dict[str, Any]]) -> list[SchoolCard]:
     prefix = reverse("regions:school", kwargs={"code": "XXXXXX"}).removesuffix("XXXXXX/")
     levels = {value: str(label) for value, label in SupportLevel.choices}
     decimal = formats.get_format("DECIMAL_SEPARATOR")
-    kinds = {value: str(label) for value, label in SchoolKind.choices}
-    school_levels = {value: str(label) for value, label in SchoolLevel.choices}
     return [
         SchoolCard(
             code=row["code"],
             name=row["name"],
             url=f"{prefix}{row['code']}/",
-            kind=_kind(row, kinds, school_levels),
+            kind=short_kind(row["kind"], row["levels"]),
             place=row["place"] or row["municipality"],
             denomination=row["denomination"],
             distance=_km(row.get("distance"), decimal),
@@ -68,13 +66,6 @@ def school_cards(rows: Iterable[dict[str, Any]]) -> list[SchoolCard]:
         )
         for row in rows
     ]
-
-
-def _kind(row: dict[str, Any], kinds: dict[str, str], school_levels: dict[str, str]) -> str:
-    """Like School.kind_short: a secondary school by its levels ("havo, vwo"), any other by its kind."""
-    if row["kind"] == SchoolKind.VO and row["levels"]:
-        return ", ".join(school_levels[level] for level in row["levels"])
-    return kinds[row["kind"]]
 
 
 def _km(distance: float | None, decimal: str) -> str:

@@ -165,6 +165,13 @@ class SchoolLevel(models.TextChoices):
     VWO = "vwo", _("vwo")
 
 
+def short_kind(kind: str, levels: list[str]) -> str:
+    """A secondary school by its levels ("havo, vwo"), any other school by its kind; for cards and comparisons."""
+    if kind == SchoolKind.VO and levels:
+        return ", ".join(str(SchoolLevel(level).label) for level in levels)
+    return str(SchoolKind(kind).label) if kind in SchoolKind.values else kind
+
+
 CARD_FIELDS = ("code", "name", "kind", "levels", "place", "municipality", "denomination", "latitude", "longitude")
 
 
@@ -294,9 +301,7 @@ class School(models.Model):
 
     @property
     def kind_short(self) -> str:
-        if self.kind == SchoolKind.VO and self.levels:
-            return ", ".join(str(SchoolLevel(level).label) for level in self.levels)
-        return self.get_kind_display()
+        return short_kind(self.kind, self.levels)
 
 
 class Taxonomy(models.Model):
