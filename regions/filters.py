@@ -101,13 +101,11 @@ class Checkbox:
 def taxonomy_choices(model: type[Need] | type[Facility]) -> list[tuple[str, str]]:
     """(slug, name) of a taxonomy in display order. Cached per process for a few minutes: the search form shows
     them on every page, and the taxonomy changes a few times a year."""
-    cache = caches["pages"]
-    key = f"taxonomy:{model._meta.model_name}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = list(model.objects.values_list("slug", "name"))
-        cache.set(key, choices, TAXONOMY_CACHE_SECONDS)
-    return choices
+    return caches["pages"].get_or_set(
+        f"taxonomy:{model._meta.model_name}",
+        lambda: list(model.objects.values_list("slug", "name")),
+        TAXONOMY_CACHE_SECONDS,
+    )
 
 
 SELECT_CLASS = "utrecht-select utrecht-select--html-select"
