@@ -39,7 +39,6 @@ from knowledgebase.models import (
 )
 from knowledgebase.readability import analyse
 from knowledgebase.services import (
-    ArticleContent,
     article_archive,
     article_create,
     article_mark_checked,
@@ -123,7 +122,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
                 author=request.user,  # type: ignore[arg-type]
                 slug=data["slug"],
                 topic=data["topic"],
-                content=ArticleContent(data["title"], data["summary"], data["body"], data["body_more"]),
+                content=form.content(),
                 needs=data["needs"],
                 sectors=data["sectors"],
                 note=data["note"],
@@ -153,7 +152,7 @@ def article_edit(request: HttpRequest, pk: int) -> HttpResponse:
         article_update(
             article=article,
             author=request.user,  # type: ignore[arg-type]
-            content=ArticleContent(data["title"], data["summary"], data["body"], data["body_more"]),
+            content=form.content(),
             topic=data["topic"],
             needs=data["needs"],
             sectors=data["sectors"],
@@ -222,7 +221,7 @@ def article_translate_view(request: HttpRequest, pk: int, language: str) -> Http
             original=original,
             language=language,
             author=request.user,  # type: ignore[arg-type]
-            content=ArticleContent(data["title"], data["summary"], data["body"], data["body_more"]),
+            content=form.content(),
             note=data["note"],
         )
         messages.success(request, _("De vertaling is als concept opgeslagen."))
